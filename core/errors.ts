@@ -1,0 +1,63 @@
+/**
+ * The one error type of the domain. Every refusal carries a stable code for code (tests, exit
+ * codes, HTTP statuses) and a clear Indonesian message for the user, saying what to do next.
+ * Adapters turn it into a message in exactly one place each (CLI, HTTP handler, dialog).
+ */
+export const ERROR_CODES = [
+  // SOP
+  'AKSI_TIDAK_DIKENAL',
+  'AKSI_TIDAK_BERLAKU',
+  'PERAN_TIDAK_BERWENANG',
+  'PENGGUNA_TIDAK_TERDAFTAR',
+  'MASUKAN_TIDAK_VALID',
+  'STATUS_TIDAK_DIKENAL',
+  // calendar and SLA
+  'KALENDER_TIDAK_TERSEDIA',
+  'TANGGAL_TIDAK_VALID',
+  // intake and numbering
+  'DATA_PENGADUAN_TIDAK_VALID',
+  'FORMAT_NOMOR_TIDAK_VALID',
+  'NOMOR_SUDAH_DIPAKAI',
+  'PENGADUAN_TIDAK_DITEMUKAN',
+  'PENGADUAN_GANDA',
+  // settings and register
+  'PENGATURAN_TIDAK_VALID',
+  'TAB_TIDAK_DITEMUKAN',
+  'KOLOM_TIDAK_DITEMUKAN',
+  'REGISTER_RUSAK',
+  'REGISTER_TERKUNCI',
+  'BERKAS_TIDAK_DITEMUKAN',
+  'ARGUMEN_TIDAK_VALID',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field, for forms and dialogs to show next to the field. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export class PengaduanError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: readonly FieldProblem[];
+  constructor(code: ErrorCode, message: string, options: { problems?: readonly FieldProblem[]; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PengaduanError';
+    this.code = code;
+    this.problems = options.problems ?? [];
+  }
+}
+
+export function isPengaduanError(e: unknown): e is PengaduanError {
+  return e instanceof PengaduanError;
+}
+
+/** Precondition helper: narrows `condition` or throws the coded error. */
+export function ensure(condition: unknown, code: ErrorCode, message: string): asserts condition {
+  if (!condition) throw new PengaduanError(code, message);
+}
+
+/** Problems as one readable Indonesian message: "Nama: wajib diisi; E-mail: tidak valid". */
+export function describeProblems(problems: readonly FieldProblem[]): string {
+  return problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+}

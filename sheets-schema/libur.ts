@@ -1,0 +1,133 @@
+/**
+ * The default holiday table (libur nasional and cuti bersama for government offices), seeded into
+ * the holidays tab when a register is created. Administrators extend the tab each year; this list
+ * is only the starting point. Copied from shared/data/hari-libur-2024-2027.csv (a test keeps them
+ * equal). Sources:
+ * - 2024: SKB 855/2023, 3/2023, 4/2023; Keppres 10/2024 (Pemilu) and Keppres 33/2024 (Pilkada).
+ * - 2025: SKB 1017/2024, 2/2024, 2/2024, amended by SKB 933/2025, 1/2025, 3/2025 (18 Aug 2025).
+ * - 2026: SKB 1497/2025, 2/2025, 5/2025; Idulfitri 21 Mar confirmed by sidang isbat.
+ * - 2027: SKB 1205/2026, 3/2026, 2/2026. Idulfitri (10-11 Mar) and Iduladha (17 May) may still
+ *   move by a day after sidang isbat.
+ * Work-from-anywhere days declared by MenPANRB are working days and are not listed.
+ */
+import type { JenisLibur } from './enums.js';
+
+export interface Libur {
+  readonly tanggal: string; // YYYY-MM-DD
+  readonly nama: string;
+  readonly jenis: JenisLibur;
+}
+
+/** Years whose national holidays and cuti bersama are complete in DEFAULT_LIBUR. */
+export const DEFAULT_TAHUN_KALENDER = { from: 2024, to: 2027 } as const;
+
+export const DEFAULT_LIBUR: readonly Libur[] = [
+  { tanggal: '2024-01-01', nama: "Tahun Baru 2024 Masehi", jenis: 'libur_nasional' },
+  { tanggal: '2024-02-08', nama: "Isra Mikraj Nabi Muhammad SAW", jenis: 'libur_nasional' },
+  { tanggal: '2024-02-09', nama: "Cuti Bersama Tahun Baru Imlek 2575 Kongzili", jenis: 'cuti_bersama' },
+  { tanggal: '2024-02-10', nama: "Tahun Baru Imlek 2575 Kongzili", jenis: 'libur_nasional' },
+  { tanggal: '2024-02-14', nama: "Hari Pemungutan Suara Pemilihan Umum Tahun 2024 (Keppres 10/2024)", jenis: 'libur_nasional' },
+  { tanggal: '2024-03-11', nama: "Hari Suci Nyepi Tahun Baru Saka 1946", jenis: 'libur_nasional' },
+  { tanggal: '2024-03-12', nama: "Cuti Bersama Hari Suci Nyepi Tahun Baru Saka 1946", jenis: 'cuti_bersama' },
+  { tanggal: '2024-03-29', nama: "Wafat Isa Al Masih", jenis: 'libur_nasional' },
+  { tanggal: '2024-03-31', nama: "Hari Paskah", jenis: 'libur_nasional' },
+  { tanggal: '2024-04-08', nama: "Cuti Bersama Hari Raya Idul Fitri 1445 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2024-04-09', nama: "Cuti Bersama Hari Raya Idul Fitri 1445 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2024-04-10', nama: "Hari Raya Idul Fitri 1445 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2024-04-11', nama: "Hari Raya Idul Fitri 1445 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2024-04-12', nama: "Cuti Bersama Hari Raya Idul Fitri 1445 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2024-04-15', nama: "Cuti Bersama Hari Raya Idul Fitri 1445 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2024-05-01', nama: "Hari Buruh Internasional", jenis: 'libur_nasional' },
+  { tanggal: '2024-05-09', nama: "Kenaikan Isa Al Masih", jenis: 'libur_nasional' },
+  { tanggal: '2024-05-10', nama: "Cuti Bersama Kenaikan Isa Al Masih", jenis: 'cuti_bersama' },
+  { tanggal: '2024-05-23', nama: "Hari Raya Waisak 2568 BE", jenis: 'libur_nasional' },
+  { tanggal: '2024-05-24', nama: "Cuti Bersama Hari Raya Waisak", jenis: 'cuti_bersama' },
+  { tanggal: '2024-06-01', nama: "Hari Lahir Pancasila", jenis: 'libur_nasional' },
+  { tanggal: '2024-06-17', nama: "Hari Raya Idul Adha 1445 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2024-06-18', nama: "Cuti Bersama Hari Raya Idul Adha 1445 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2024-07-07', nama: "Tahun Baru Islam 1446 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2024-08-17', nama: "Hari Kemerdekaan Republik Indonesia", jenis: 'libur_nasional' },
+  { tanggal: '2024-09-16', nama: "Maulid Nabi Muhammad SAW", jenis: 'libur_nasional' },
+  { tanggal: '2024-11-27', nama: "Hari Pemungutan Suara Pilkada Serentak 2024 (Keppres 33/2024)", jenis: 'libur_nasional' },
+  { tanggal: '2024-12-25', nama: "Hari Raya Natal", jenis: 'libur_nasional' },
+  { tanggal: '2024-12-26', nama: "Cuti Bersama Hari Raya Natal", jenis: 'cuti_bersama' },
+  { tanggal: '2025-01-01', nama: "Tahun Baru 2025 Masehi", jenis: 'libur_nasional' },
+  { tanggal: '2025-01-27', nama: "Isra Mikraj Nabi Muhammad SAW", jenis: 'libur_nasional' },
+  { tanggal: '2025-01-28', nama: "Cuti Bersama Tahun Baru Imlek 2576 Kongzili", jenis: 'cuti_bersama' },
+  { tanggal: '2025-01-29', nama: "Tahun Baru Imlek 2576 Kongzili", jenis: 'libur_nasional' },
+  { tanggal: '2025-03-28', nama: "Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1947)", jenis: 'cuti_bersama' },
+  { tanggal: '2025-03-29', nama: "Hari Suci Nyepi (Tahun Baru Saka 1947)", jenis: 'libur_nasional' },
+  { tanggal: '2025-03-31', nama: "Idulfitri 1446 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2025-04-01', nama: "Idulfitri 1446 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2025-04-02', nama: "Cuti Bersama Idulfitri 1446 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2025-04-03', nama: "Cuti Bersama Idulfitri 1446 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2025-04-04', nama: "Cuti Bersama Idulfitri 1446 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2025-04-07', nama: "Cuti Bersama Idulfitri 1446 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2025-04-18', nama: "Wafat Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2025-04-20', nama: "Kebangkitan Yesus Kristus (Paskah)", jenis: 'libur_nasional' },
+  { tanggal: '2025-05-01', nama: "Hari Buruh Internasional", jenis: 'libur_nasional' },
+  { tanggal: '2025-05-12', nama: "Hari Raya Waisak 2569 BE", jenis: 'libur_nasional' },
+  { tanggal: '2025-05-13', nama: "Cuti Bersama Hari Raya Waisak 2569 BE", jenis: 'cuti_bersama' },
+  { tanggal: '2025-05-29', nama: "Kenaikan Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2025-05-30', nama: "Cuti Bersama Kenaikan Yesus Kristus", jenis: 'cuti_bersama' },
+  { tanggal: '2025-06-01', nama: "Hari Lahir Pancasila", jenis: 'libur_nasional' },
+  { tanggal: '2025-06-06', nama: "Iduladha 1446 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2025-06-09', nama: "Cuti Bersama Iduladha 1446 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2025-06-27', nama: "1 Muharam Tahun Baru Islam 1447 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2025-08-17', nama: "Proklamasi Kemerdekaan", jenis: 'libur_nasional' },
+  { tanggal: '2025-08-18', nama: "Cuti Bersama Proklamasi Kemerdekaan (SKB perubahan 933/1/3 Tahun 2025)", jenis: 'cuti_bersama' },
+  { tanggal: '2025-09-05', nama: "Maulid Nabi Muhammad SAW", jenis: 'libur_nasional' },
+  { tanggal: '2025-12-25', nama: "Kelahiran Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2025-12-26', nama: "Cuti Bersama Kelahiran Yesus Kristus", jenis: 'cuti_bersama' },
+  { tanggal: '2026-01-01', nama: "Tahun Baru 2026 Masehi", jenis: 'libur_nasional' },
+  { tanggal: '2026-01-16', nama: "Isra Mikraj Nabi Muhammad SAW", jenis: 'libur_nasional' },
+  { tanggal: '2026-02-16', nama: "Cuti Bersama Tahun Baru Imlek 2577 Kongzili", jenis: 'cuti_bersama' },
+  { tanggal: '2026-02-17', nama: "Tahun Baru Imlek 2577 Kongzili", jenis: 'libur_nasional' },
+  { tanggal: '2026-03-18', nama: "Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948)", jenis: 'cuti_bersama' },
+  { tanggal: '2026-03-19', nama: "Hari Suci Nyepi (Tahun Baru Saka 1948)", jenis: 'libur_nasional' },
+  { tanggal: '2026-03-20', nama: "Cuti Bersama Idulfitri 1447 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2026-03-21', nama: "Idulfitri 1447 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2026-03-22', nama: "Idulfitri 1447 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2026-03-23', nama: "Cuti Bersama Idulfitri 1447 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2026-03-24', nama: "Cuti Bersama Idulfitri 1447 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2026-04-03', nama: "Wafat Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2026-04-05', nama: "Kebangkitan Yesus Kristus (Paskah)", jenis: 'libur_nasional' },
+  { tanggal: '2026-05-01', nama: "Hari Buruh Internasional", jenis: 'libur_nasional' },
+  { tanggal: '2026-05-14', nama: "Kenaikan Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2026-05-15', nama: "Cuti Bersama Kenaikan Yesus Kristus", jenis: 'cuti_bersama' },
+  { tanggal: '2026-05-27', nama: "Iduladha 1447 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2026-05-28', nama: "Cuti Bersama Iduladha 1447 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2026-05-31', nama: "Hari Raya Waisak 2570 BE", jenis: 'libur_nasional' },
+  { tanggal: '2026-06-01', nama: "Hari Lahir Pancasila", jenis: 'libur_nasional' },
+  { tanggal: '2026-06-16', nama: "1 Muharam Tahun Baru Islam 1448 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2026-08-17', nama: "Proklamasi Kemerdekaan", jenis: 'libur_nasional' },
+  { tanggal: '2026-08-25', nama: "Maulid Nabi Muhammad SAW", jenis: 'libur_nasional' },
+  { tanggal: '2026-12-24', nama: "Cuti Bersama Kelahiran Yesus Kristus", jenis: 'cuti_bersama' },
+  { tanggal: '2026-12-25', nama: "Kelahiran Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2027-01-01', nama: "Tahun Baru 2027 Masehi", jenis: 'libur_nasional' },
+  { tanggal: '2027-01-05', nama: "Isra Mikraj Nabi Muhammad SAW 1448 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2027-02-05', nama: "Cuti Bersama Tahun Baru Imlek 2578 Kongzili", jenis: 'cuti_bersama' },
+  { tanggal: '2027-02-06', nama: "Tahun Baru Imlek 2578 Kongzili", jenis: 'libur_nasional' },
+  { tanggal: '2027-03-08', nama: "Hari Suci Nyepi (Tahun Baru Saka 1949)", jenis: 'libur_nasional' },
+  { tanggal: '2027-03-09', nama: "Cuti Bersama Idulfitri 1448 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2027-03-10', nama: "Idulfitri 1448 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2027-03-11', nama: "Idulfitri 1448 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2027-03-12', nama: "Cuti Bersama Idulfitri 1448 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2027-03-15', nama: "Cuti Bersama Idulfitri 1448 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2027-03-25', nama: "Cuti Bersama Wafat Yesus Kristus", jenis: 'cuti_bersama' },
+  { tanggal: '2027-03-26', nama: "Wafat Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2027-03-28', nama: "Kebangkitan Yesus Kristus (Paskah)", jenis: 'libur_nasional' },
+  { tanggal: '2027-05-01', nama: "Hari Buruh Internasional", jenis: 'libur_nasional' },
+  { tanggal: '2027-05-06', nama: "Kenaikan Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2027-05-17', nama: "Iduladha 1448 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2027-05-18', nama: "Cuti Bersama Iduladha 1448 Hijriah", jenis: 'cuti_bersama' },
+  { tanggal: '2027-05-19', nama: "Cuti Bersama Hari Raya Waisak 2571 BE", jenis: 'cuti_bersama' },
+  { tanggal: '2027-05-20', nama: "Hari Raya Waisak 2571 BE", jenis: 'libur_nasional' },
+  { tanggal: '2027-06-01', nama: "Hari Lahir Pancasila", jenis: 'libur_nasional' },
+  { tanggal: '2027-06-06', nama: "1 Muharam Tahun Baru Islam 1449 Hijriah", jenis: 'libur_nasional' },
+  { tanggal: '2027-08-15', nama: "Maulid Nabi Muhammad SAW", jenis: 'libur_nasional' },
+  { tanggal: '2027-08-17', nama: "Proklamasi Kemerdekaan", jenis: 'libur_nasional' },
+  { tanggal: '2027-12-24', nama: "Cuti Bersama Kelahiran Yesus Kristus", jenis: 'cuti_bersama' },
+  { tanggal: '2027-12-25', nama: "Kelahiran Yesus Kristus", jenis: 'libur_nasional' },
+  { tanggal: '2027-12-26', nama: "Isra Mikraj Nabi Muhammad SAW 1449 Hijriah", jenis: 'libur_nasional' },
+];
