@@ -1,0 +1,43 @@
+/**
+ * The de-identified dashboard rows that leadership's Looker Studio report reads: one flat row per
+ * complaint, built only from a whitelist of non-personal columns (the dashboard tab's schema), so
+ * no name, NIK, phone, e-mail, address or free text can reach it by construction.
+ */
+import { DASBOR_COLUMNS, isFinalStatus, isStatus, STATUS, STATUS_LABEL } from '../sheets-schema/index.js';
+import { cell, type CellValue, type RegisterRecord } from './record.js';
+import type { SlaResult } from './sla.js';
+import { isoFromDay, tryParseInstant, wibDay } from './time.js';
+
+export type DasborKey = (typeof DASBOR_COLUMNS)[number]['key'];
+export type DasborRow = Record<DasborKey, CellValue>;
+
+export function dashboardRow(record: RegisterRecord, sla: SlaResult | undefined): DasborRow {
+  const status = cell(record, 'status');
+  const received = tryParseInstant(cell(record, 'diterima_pada'));
+  const receivedDate = received === undefined ? '' : isoFromDay(wibDay(received));
+  const ok = sla?.ok === true ? sla : undefined;
+  const final = isStatus(status) && isFinalStatus(status);
+  const row: Record<string, CellValue> = {
+    nomor: cell(record, 'nomor'),
+    bulan: receivedDate.slice(0, 7),
+    tanggal_diterima: receivedDate,
+    kanal: cell(record, 'kanal'),
+    kategori: cell(record, 'kategori'),
+    status,
+    tahap: isStatus(status) ? STATUS_LABEL[status] : status,
+    terbuka: final ? 'tidak' : 'ya',
+    tenggat: ok ? isoFromDay(ok.dueDay) : '',
+    tanggal_selesai: ok?.closedDay !== undefined ? isoFromDay(ok.closedDay) : '',
+    hari_kerja_terpakai: ok ? ok.usedDays : '',
+    status_sla: sla?.state ?? '',
+    tepat_waktu: ok?.closedDay !== undefined ? (ok.state === 'SELESAI_TEPAT_WAKTU' ? 'ya' : 'tidak') : '',
+    kelurahan: cell(record, 'kelurahan'),
+    kecamatan: cell(record, 'kecamatan'),
+    bidang_usaha: cell(record, 'bidang_usaha'),
+  };
+  for (const s of STATUS) row[`hari_${s.toLowerCase()}`] = ok?.perStage[s] ?? '';
+  // Only the dashboard tab's own columns leave this function.
+  const out: Partial<DasborRow> = {};
+  for (const c of DASBOR_COLUMNS) out[c.key] = row[c.key] ?? '';
+  return out as DasborRow;
+}
