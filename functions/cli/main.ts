@@ -1,0 +1,319 @@
+/**
+ * The `pengaduan` command line: the embedded default's front end. Parses arguments, opens the
+ * local register in one transaction per command, calls the service, prints Indonesian output
+ * (or JSON with --json). Errors become messages and exit codes here, and only here:
+ * 0 done, 1 refused (the procedure or the data said no; nothing changed), 2 wrong usage,
+ * 3 the register or its settings need an administrator.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { schemaJson, STATUS, isStatus } from '../../sheets-schema/index.js';
+import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER } from '../../sheets-schema/index.js';
+import { WorkCalendar } from '../../core/calendar.js';
+import { PengaduanError, isPengaduanError, type ErrorCode } from '../../core/errors.js';
+import { dueDay } from '../../core/sla.js';
+import { dayFromIso, isoFromDay, tryParseInstant, wibDay } from '../../core/time.js';
+import type { RegisterRecord } from '../../core/record.js';
+import { WorkbookRegister } from '../register/workbook.js';
+import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification } from '../service.js';
+import { saveToOutbox } from '../local/outbox.js';
+import { seedSamples } from '../local/sample.js';
+import { alurJson, formatAction, formatAlur, formatComplaint, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly stdin?: () => Promise<string>;
+}
+
+export const DEFAULT_REGISTER = path.join('data', 'register-pengaduan.xlsx');
+const LOCAL_SENDER = 'Layanan Pengaduan DPMPTSP Kota Payakumbuh <pengaduan@localhost>';
+
+const HELP = `Layanan Pengaduan Masyarakat DPMPTSP Kota Payakumbuh
+
+Pemakaian: pengaduan [--register BERKAS.xlsx] PERINTAH [argumen] [--json]
+
+Perintah:
+  mulai                          buka (atau buat, dengan contoh data) register lokal, hitung SLA, tampilkan ringkasan
+  catat --data BERKAS.json       catat pengaduan dari kanal mana pun (objek atau daftar objek JSON); cetak nomornya
+        [--sebagai EMAIL]        petugas yang mencatat
+  proses NOMOR AKSI --sebagai EMAIL [--data BERKAS.json|'{"kunci":"nilai"}']
+                                 lakukan satu aksi SOP sebagai pengguna itu (peran dari tab Peran)
+  sla [--pada TTTT-BB-HH]        hitung ulang kolom SLA semua pengaduan dan tab Dasbor
+  status NOMOR                   tampilkan satu pengaduan dan riwayatnya
+  daftar [--status STATUS] [--terbuka]
+                                 daftar pengaduan
+  alur                           tampilkan prosedur (status, aksi, peran, isian)
+  skema                          tampilkan skema register
+  jatuh-tempo TANGGAL... [--hari N]
+                                 jatuh tempo (N hari kerja, bawaan 7) untuk setiap tanggal, satu per baris
+
+Register bawaan: ${DEFAULT_REGISTER} (atau variabel PENGADUAN_REGISTER). "-" sebagai BERKAS.json berarti stdin.
+Keluar: 0 selesai, 1 ditolak (tidak ada yang berubah), 2 pemakaian salah, 3 register/pengaturan perlu diperbaiki admin.`;
+
+const EXIT_ADMIN: readonly ErrorCode[] = [
+  'PENGATURAN_TIDAK_VALID',
+  'TAB_TIDAK_DITEMUKAN',
+  'KOLOM_TIDAK_DITEMUKAN',
+  'REGISTER_RUSAK',
+  'REGISTER_TERKUNCI',
+  'BERKAS_TIDAK_DITEMUKAN',
+];
+
+function usage(message: string): PengaduanError {
+  return new PengaduanError('ARGUMEN_TIDAK_VALID', `${message}\nLihat: pengaduan --help`);
+}
+
+function exitCodeOf(code: ErrorCode): number {
+  if (code === 'ARGUMEN_TIDAK_VALID') return 2;
+  return EXIT_ADMIN.includes(code) ? 3 : 1;
+}
+
+/** "now": the real clock, or PENGADUAN_WAKTU (ISO) for reproducible tests and demonstrations. */
+function clockOf(io: Io): Clock {
+  const fixed = io.env.PENGADUAN_WAKTU;
+  let now = Date.now();
+  if (fixed) {
+    const t = tryParseInstant(fixed);
+    if (t === undefined) throw usage(`PENGADUAN_WAKTU "${fixed}" bukan waktu yang valid.`);
+    now = t;
+  }
+  return { now, randomBytes: (n) => new Uint8Array(randomBytes(n)) };
+}
+
+const MAX_JSON_BYTES = 10 * 1024 * 1024;
+
+async function readJson(io: Io, source: string | undefined): Promise<unknown> {
+  if (source === undefined) return undefined;
+  let text: string;
+  if (source.trim().startsWith('{') || source.trim().startsWith('[')) text = source;
+  else if (source === '-') {
+    if (!io.stdin) throw usage('Tidak ada stdin untuk --data -.');
+    text = await io.stdin();
+  } else {
+    try {
+      text = await readFile(path.resolve(io.cwd, source), 'utf8');
+    } catch {
+      throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Berkas data "${source}" tidak dapat dibaca.`);
+    }
+  }
+  if (text.length > MAX_JSON_BYTES) throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Data JSON lebih dari 10 MB; pecah menjadi beberapa kiriman.');
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    throw new PengaduanError('MASUKAN_TIDAK_VALID', `Data "${source.length > 60 ? `${source.slice(0, 60)}…` : source}" bukan JSON yang valid: ${(e as Error).message}`);
+  }
+}
+
+function registerOf(io: Io, given: string | undefined): WorkbookRegister {
+  const file = given ?? io.env.PENGADUAN_REGISTER ?? DEFAULT_REGISTER;
+  if (!/\.xlsx$/i.test(file)) throw usage(`Register harus berkas .xlsx, bukan "${file}".`);
+  return new WorkbookRegister(path.resolve(io.cwd, file));
+}
+
+function outboxDir(reg: WorkbookRegister): string {
+  return path.join(path.dirname(reg.file), `${path.basename(reg.file, path.extname(reg.file))}-kotak-keluar`);
+}
+
+async function deliver(reg: WorkbookRegister, nomor: string, ns: readonly Notification[], now: number): Promise<string[]> {
+  return saveToOutbox(outboxDir(reg), nomor, ns, LOCAL_SENDER, now);
+}
+
+const OPTIONS = {
+  register: { type: 'string' },
+  data: { type: 'string' },
+  sebagai: { type: 'string' },
+  pada: { type: 'string' },
+  hari: { type: 'string' },
+  status: { type: 'string' },
+  terbuka: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw usage(`Argumen tidak dikenal: ${(e as Error).message}`);
+    }
+    const { values: opt, positionals } = parsed;
+    const [command, ...args] = positionals;
+    if (opt.help || command === undefined || command === 'bantuan') {
+      io.out(HELP);
+      return command === undefined && !opt.help ? 2 : 0;
+    }
+    const print = (text: string, json: unknown): void => io.out(opt.json ? JSON.stringify(json, null, 2) : text);
+
+    switch (command) {
+      case 'skema':
+        print(formatSkema(), schemaJson());
+        return 0;
+      case 'alur':
+        print(formatAlur(), alurJson());
+        return 0;
+      case 'jatuh-tempo':
+        return await dueDates(io, args, opt);
+      case 'mulai':
+        return await start(io, opt);
+      case 'catat': {
+        const data = await readJson(io, opt.data);
+        if (data === undefined) throw usage('catat memerlukan --data BERKAS.json.');
+        const items = Array.isArray(data) ? (data as unknown[]) : [data];
+        if (items.length === 0) throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Daftar pengaduan kosong.');
+        const reg = registerOf(io, opt.register);
+        const clock = clockOf(io);
+        const results = await reg.transaction(
+          (book) => {
+            if (opt.sebagai && !loadContext(book).staff.has(opt.sebagai.trim().toLowerCase())) {
+              throw new PengaduanError('PENGGUNA_TIDAK_TERDAFTAR', `${opt.sebagai} tidak terdaftar di tab Peran.`);
+            }
+            return registerComplaints(book, items, opt.sebagai ?? 'cli@lokal', clock);
+          },
+          { seed: seedDefaults },
+        );
+        const texts: string[] = [];
+        for (const r of results) texts.push(formatIntake(r, await deliver(reg, r.nomor, r.notifications, clock.now)));
+        print(texts.join('\n'), results);
+        return 0;
+      }
+      case 'proses': {
+        const [nomor, aksi] = args;
+        if (!nomor || !aksi || args.length > 2) throw usage('proses memerlukan NOMOR dan AKSI, misalnya: pengaduan proses PGD-2026-0001 periksa --sebagai petugas@contoh.go.id');
+        if (!opt.sebagai) throw usage('proses memerlukan --sebagai EMAIL (peran diambil dari tab Peran).');
+        const inputs = await readJson(io, opt.data);
+        const reg = await existingRegister(io, opt.register);
+        const clock = clockOf(io);
+        const sebagai = opt.sebagai;
+        const result = await reg.transaction((book) => performAction(book, nomor, aksi, sebagai, inputs, clock));
+        const saved = await deliver(reg, nomor, result.notifications, clock.now);
+        print(formatAction(result, saved), result);
+        return 0;
+      }
+      case 'sla': {
+        const reg = await existingRegister(io, opt.register);
+        let clock = clockOf(io);
+        if (opt.pada) clock = { ...clock, now: dayFromIso(opt.pada) * 86_400_000 + 5 * 3600_000 }; // 12:00 WIB
+        const summary = await reg.transaction((book) => sweepSla(book, clock));
+        print(formatSweep(summary), summary);
+        return 0;
+      }
+      case 'status': {
+        const [nomor] = args;
+        if (!nomor || args.length > 1) throw usage('status memerlukan satu NOMOR.');
+        const reg = await existingRegister(io, opt.register);
+        const view = await reg.transaction((book) => complaintOf(book, nomor), { write: false });
+        print(formatComplaint(view), view);
+        return 0;
+      }
+      case 'daftar': {
+        if (opt.status && !isStatus(opt.status)) throw usage(`Status "${opt.status}" tidak dikenal. Pilihan: ${STATUS.join(', ')}`);
+        const reg = await existingRegister(io, opt.register);
+        const records = await reg.transaction(
+          (book) =>
+            book
+              .table('pengaduan')
+              .rows()
+              .map((r) => r.values as RegisterRecord)
+              .filter((r) => (!opt.status || r.status === opt.status) && (!opt.terbuka || (r.status !== 'SELESAI' && r.status !== 'DITUTUP'))),
+          { write: false },
+        );
+        print(formatList(records), records);
+        return 0;
+      }
+      default:
+        throw usage(`Perintah "${command.slice(0, 40)}" tidak dikenal.`);
+    }
+  } catch (e) {
+    if (isPengaduanError(e)) {
+      io.err(`Gagal: ${e.message}`);
+      if (e.problems.length > 1) for (const p of e.problems) io.err(`  - ${p.field}: ${p.message}`);
+      return exitCodeOf(e.code);
+    }
+    io.err(`Kesalahan tak terduga: ${(e as Error).stack ?? String(e)}`);
+    return 70;
+  }
+}
+
+async function existingRegister(io: Io, given: string | undefined): Promise<WorkbookRegister> {
+  const reg = registerOf(io, given);
+  if (!(await reg.exists())) {
+    throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Register "${reg.file}" belum ada. Jalankan "pengaduan mulai" atau "pengaduan catat" untuk membuatnya.`);
+  }
+  return reg;
+}
+
+async function dueDates(io: Io, args: readonly string[], opt: { hari?: string | undefined; register?: string | undefined; json?: boolean | undefined }): Promise<number> {
+  if (args.length === 0) throw usage('jatuh-tempo memerlukan setidaknya satu TANGGAL (TTTT-BB-HH atau ISO 8601).');
+  const n = opt.hari === undefined ? 7 : Number(opt.hari);
+  if (!Number.isInteger(n) || n < 0 || n > 3650) throw usage(`--hari harus bilangan bulat 0-3650, bukan "${opt.hari}".`);
+  let cal: WorkCalendar;
+  if (opt.register) {
+    const reg = await existingRegister(io, opt.register);
+    cal = await reg.transaction((book) => loadContext(book).calendar, { write: false });
+  } else {
+    cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
+  }
+  const lines: string[] = [];
+  for (const a of args) {
+    const t = tryParseInstant(a);
+    if (t === undefined) throw usage(`"${a.slice(0, 60)}" bukan tanggal TTTT-BB-HH atau waktu ISO 8601.`);
+    const start = wibDay(t);
+    const due = dueDay(cal, start, { days: n, atRisk: 0 });
+    if (due === undefined) {
+      io.out(lines.join('\n'));
+      const missing = cal.coverageProblem(start) ?? cal.coverageProblem(cal.lastDay + 1);
+      throw new PengaduanError('KALENDER_TIDAK_TERSEDIA', `Jatuh tempo untuk ${a} tidak dapat dihitung. ${missing ?? ''}`);
+    }
+    lines.push(isoFromDay(due));
+  }
+  io.out(opt.json ? JSON.stringify(lines) : lines.join('\n'));
+  return 0;
+}
+
+async function start(io: Io, opt: { register?: string | undefined; json?: boolean | undefined }): Promise<number> {
+  const reg = registerOf(io, opt.register);
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(path.dirname(reg.file), { recursive: true });
+  const clock = clockOf(io);
+  let created = false;
+  const summary = await reg.transaction(
+    (book) => {
+      created = book.created;
+      return sweepSla(book, clock);
+    },
+    {
+      seed: (book) => {
+        seedDefaults(book);
+        seedSamples(book, clock);
+      },
+    },
+  );
+  if (opt.json) {
+    io.out(JSON.stringify({ register: reg.file, created, summary }, null, 2));
+    return 0;
+  }
+  io.out(
+    [
+      created ? `Register baru dibuat dengan contoh data: ${reg.file}` : `Register: ${reg.file}`,
+      '',
+      formatSweep(summary),
+      '',
+      'Langkah berikutnya:',
+      `  npx pengaduan daftar --terbuka                     daftar pengaduan yang belum selesai`,
+      `  npx pengaduan status NOMOR                         rincian dan riwayat satu pengaduan`,
+      `  npx pengaduan catat --data pengaduan.json          catat pengaduan baru (contoh: docs/contoh-pengaduan.json)`,
+      `  npx pengaduan proses NOMOR periksa --sebagai rina.petugas@contoh.go.id --data '{"persyaratan":["surat_ditandatangani"]}'`,
+      `  npx pengaduan alur                                 prosedur lengkap: status, aksi, peran, isian`,
+      `Buka ${path.relative(io.cwd, reg.file) || reg.file} dengan LibreOffice Calc atau Excel untuk melihat register.`,
+    ].join('\n'),
+  );
+  return 0;
+}
+

@@ -1,0 +1,183 @@
+/**
+ * Sample data for a new local register: a roles tab with one person per role, and a handful of
+ * complaints walked through the real procedure (every step goes through core's decide, exactly
+ * as staff would do it) so that they stand in different stages: just received, waiting for
+ * requirements, graded, at the Kepala's signature after a return for revision, finished by the
+ * light path and by the heavy path, and closed as not within authority. Times are set back from
+ * today in working days, so the SLA summary shows every clock state.
+ */
+import type { WorkCalendar } from '../../core/calendar.js';
+import { loadContext, performAction, registerComplaints, type Clock, type RegisterTables } from '../service.js';
+
+export const SAMPLE_STAFF = [
+  { email: 'rina.petugas@contoh.go.id', peran: 'petugas', nama: 'Rina Marlina', nip: '199203152019032001', jabatan: 'Petugas Layanan Pengaduan' },
+  { email: 'andi.subkoor@contoh.go.id', peran: 'subkoordinator', nama: 'Andi Saputra, S.E.', nip: '198611202010011003', jabatan: 'Subkoordinator Pengaduan dan Pemantauan' },
+  { email: 'yusuf.koordinator@contoh.go.id', peran: 'koordinator', nama: 'Yusuf Hidayat, S.T.', nip: '197908082005011002', jabatan: 'Koordinator Pelayanan' },
+  { email: 'dewi.sekretaris@contoh.go.id', peran: 'sekretaris', nama: 'Dewi Kartika, S.H., M.H.', nip: '197505172000032004', jabatan: 'Sekretaris' },
+  { email: 'kepala@contoh.go.id', peran: 'kepala', nama: 'Ir. Hendra Gunawan, M.T.', nip: '197001011995031001', jabatan: 'Kepala Dinas' },
+  { email: 'admin@contoh.go.id', peran: 'admin', nama: 'Admin Sistem', nip: '', jabatan: 'Pranata Komputer' },
+] as const;
+
+const emailOf = (peran: (typeof SAMPLE_STAFF)[number]['peran']): string => SAMPLE_STAFF.find((s) => s.peran === peran)?.email ?? '';
+
+/** The working day `n` working days before `day` (or `day` itself for n = 0), at hh:mm WIB. */
+function backInTime(cal: WorkCalendar, day: number, n: number, hh: number, mm: number): number {
+  let d = day;
+  let left = n;
+  while (left > 0 && cal.covers(d - 1)) {
+    d -= 1;
+    if (cal.isWorkingDay(d)) left -= 1;
+  }
+  return (d * 86_400 + (hh * 60 + mm) * 60 - 7 * 3600) * 1000;
+}
+
+const base = {
+  alamat_pelapor: 'Jl. Soekarno Hatta No. 12, Payakumbuh',
+  kecamatan: 'Payakumbuh Barat',
+};
+
+const COMPLAINTS = [
+  {
+    kanal: 'formulir_online', nama_pelapor: 'Siti Rahmah', telepon_pelapor: '081266110001', email_pelapor: 'siti.rahmah@contoh.id',
+    nama_usaha: 'Bengkel Las Maju Jaya', alamat_usaha: 'Jl. Ahmad Yani, Kelurahan Labuh Baru', kelurahan: 'Labuh Baru', bidang_usaha: 'Industri',
+    isi_pengaduan: 'Bengkel las beroperasi sampai tengah malam dan suaranya mengganggu warga. Apakah bengkel ini sudah memiliki izin usaha dan persetujuan lingkungan?',
+    harapan: 'Jam operasional diatur dan izinnya diperiksa.', persetujuan_data: 'ya',
+  },
+  {
+    kanal: 'surat', nama_pelapor: 'Budi Santoso', telepon_pelapor: '+62 812-6611-0002',
+    nama_usaha: 'Peternakan Ayam Sumber Rezeki', alamat_usaha: 'Kelurahan Koto Tangah', kelurahan: 'Koto Tangah', kecamatan: 'Payakumbuh Utara', bidang_usaha: 'Pertanian dan peternakan',
+    isi_pengaduan: 'Bau dari kandang ayam tercium sampai ke permukiman, terutama sore hari.\nLalat juga bertambah banyak sejak tiga bulan terakhir.',
+    harapan: 'Dilakukan peninjauan lapangan dan pengelolaan limbah diperbaiki.',
+  },
+  {
+    kanal: 'kotak_saran', nama_pelapor: 'Yulia Fitri', alamat_pelapor: 'Kelurahan Padang Tinggi Piliang',
+    nama_usaha: 'Toko Bangunan Sinar', kelurahan: 'Padang Tinggi Piliang', bidang_usaha: 'Perdagangan',
+    isi_pengaduan: 'Material bangunan ditumpuk di bahu jalan sehingga mengganggu pejalan kaki.',
+  },
+  {
+    kanal: 'sp4n_lapor', nomor_lapor: 'LAPOR-20261127-0042', nama_pelapor: 'Rahmat Hidayat', email_pelapor: 'rahmat.h@contoh.id',
+    nama_usaha: 'Kafe Kopi Senja', kelurahan: 'Ibuh', bidang_usaha: 'Kuliner',
+    isi_pengaduan: 'Kafe menggunakan badan jalan untuk parkir pengunjung setiap malam.',
+  },
+  {
+    kanal: 'telepon_whatsapp', nama_pelapor: 'Nurhayati', telepon_pelapor: '0752 92001',
+    nama_usaha: 'Menara Telekomunikasi PT Sinyal Kuat', kelurahan: 'Tiakar', kecamatan: 'Payakumbuh Timur', bidang_usaha: 'Konstruksi dan bangunan',
+    isi_pengaduan: 'Pembangunan menara telekomunikasi di dekat rumah tanpa sosialisasi kepada warga.',
+  },
+  {
+    kanal: 'instagram', nama_pelapor: 'Fajar Ramadhan', email_pelapor: 'fajar.r@contoh.id',
+    nama_usaha: 'Minimarket Serba Ada', kelurahan: 'Balai Nan Duo', bidang_usaha: 'Perdagangan',
+    isi_pengaduan: 'Harga barang di kasir berbeda dengan harga di rak.',
+  },
+  {
+    kanal: 'formulir_kertas', nama_pelapor: 'Hj. Asmawati', telepon_pelapor: '081374400007',
+    nama_usaha: 'Pabrik Tahu Bersaudara', alamat_usaha: 'Kelurahan Tanjung Pauh', kelurahan: 'Tanjung Pauh', kecamatan: 'Payakumbuh Barat', bidang_usaha: 'Industri',
+    isi_pengaduan: 'Limbah cair pabrik tahu dibuang ke saluran irigasi sawah warga.',
+    harapan: 'Pabrik membuat instalasi pengolahan limbah.',
+  },
+] as const;
+
+const ALL = ['surat_ditandatangani', 'diketahui_lurah', 'diketahui_rt', 'diketahui_rw', 'diketahui_lpm', 'diketahui_pemuda', 'diketahui_babinkamtibmas', 'diketahui_tokoh_masyarakat'];
+
+/** Fills a new register with the sample roles and complaints. `now` is today's instant. */
+export function seedSamples(book: RegisterTables, clock: Clock): void {
+  const peran = book.table('peran');
+  for (const s of SAMPLE_STAFF) peran.append({ ...s, aktif: 'ya' }, ['admin']);
+  const ctx = loadContext(book);
+  const cal = ctx.calendar;
+  const today = Math.floor((clock.now + 7 * 3600_000) / 86_400_000);
+  if (!cal.covers(today)) return; // no calendar for this year: roles only, no invented dates
+  const at = (wdAgo: number, hh: number, mm = 0): Clock => ({ ...clock, now: Math.min(clock.now, backInTime(cal, today, wdAgo, hh, mm)) });
+  const step = (nomor: string, aksi: string, who: Parameters<typeof emailOf>[0], inputs: unknown, t: Clock): void => {
+    performAction(book, nomor, aksi, emailOf(who), inputs, t);
+  };
+  const reg = (i: number, t: Clock): string => {
+    const c = COMPLAINTS[i];
+    const [r] = registerComplaints(book, [{ ...base, ...c, diterima_pada: undefined }], emailOf('petugas'), t);
+    return r?.nomor ?? '';
+  };
+
+  // 1. Light path, finished on time.
+  const a = reg(0, at(9, 8, 15));
+  step(a, 'periksa', 'petugas', { persyaratan: ALL }, at(9, 10));
+  step(a, 'nilai', 'subkoordinator', { kategori: 'ringan', alasan: 'Cukup dengan penjelasan jam operasional dan rujukan izin.' }, at(8, 9));
+  step(a, 'jawab', 'subkoordinator', { jawaban: 'Bengkel telah memiliki NIB dan izin usaha. Kami telah meminta pemilik membatasi jam operasional sampai pukul 21.00 WIB.', cara: 'whatsapp' }, at(7, 14));
+
+  // 2. Heavy path, returned once for revision, now waiting for the Kepala's signature.
+  const b = reg(1, at(6, 9));
+  step(b, 'periksa', 'petugas', { persyaratan: ALL }, at(6, 11));
+  step(b, 'nilai', 'subkoordinator', { kategori: 'berat', alasan: 'Menyangkut dampak lingkungan; perlu tim teknis.' }, at(5, 9));
+  step(b, 'disposisi', 'kepala', { disposisi: 'Koordinator segera rapatkan dengan DLH dan Dinas Pertanian.' }, at(5, 13));
+  step(b, 'perintah_undangan', 'koordinator', { instruksi: 'Undang DLH, Dinas Pertanian, dan pemilik peternakan.' }, at(4, 9));
+  const meetingDay = backInTime(cal, today, 3, 9, 0);
+  step(b, 'kirim_undangan', 'subkoordinator', {
+    tanggal: new Date(meetingDay + 7 * 3600_000).toISOString().slice(0, 10), jam: '09:00', tempat: 'Ruang Rapat DPMPTSP',
+    agenda: 'Pembahasan pengaduan bau peternakan ayam di Koto Tangah',
+    undangan: [
+      { nama: 'Kepala Dinas Lingkungan Hidup', instansi: 'DLH Kota Payakumbuh', kelompok: 'opd_terkait' },
+      { nama: 'Kepala Dinas Pertanian', instansi: 'Dinas Pertanian Kota Payakumbuh', kelompok: 'opd_terkait' },
+      { nama: 'Tim Teknis Perizinan', instansi: 'DPMPTSP', kelompok: 'tim_teknis' },
+      { nama: 'Pemilik Peternakan Ayam Sumber Rezeki', instansi: '', kelompok: 'pemilik_usaha' },
+    ],
+  }, at(4, 14));
+  step(b, 'catat_hasil_rapat', 'subkoordinator', {
+    hadir: [
+      { nama: 'Drs. Zulkifli', instansi: 'DLH Kota Payakumbuh' },
+      { nama: 'Ir. Maria Ulfa', instansi: 'Dinas Pertanian' },
+      { nama: 'Andi Saputra, S.E.', instansi: 'DPMPTSP' },
+      { nama: 'H. Syamsul Bahri', instansi: 'Pemilik peternakan' },
+    ],
+    pembahasan: 'Peternakan berjarak 80 m dari permukiman; pengelolaan kotoran belum memadai.',
+    kesimpulan: 'Pemilik wajib memperbaiki pengelolaan kotoran dan menanam pohon penyangga.',
+    tindak_lanjut: [{ uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: '' }],
+  }, at(3, 15));
+  step(b, 'kembalikan', 'koordinator', { catatan: 'Lengkapi tenggat tindak lanjut.' }, at(2, 9));
+  step(b, 'perbaiki_draf', 'subkoordinator', {
+    tindak_lanjut: [
+      { uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: new Date(backInTime(cal, today, 0, 12, 0) + 30 * 86_400_000).toISOString().slice(0, 10) },
+      { uraian: 'Pemantauan lapangan', pelaksana: 'DLH Kota Payakumbuh', tenggat: '' },
+    ],
+  }, at(2, 11));
+  step(b, 'paraf_koordinator', 'koordinator', {}, at(1, 9));
+  step(b, 'paraf_sekretaris', 'sekretaris', { koreksi: 'Perbaikan redaksi kesimpulan.' }, at(1, 14));
+
+  // 3. Waiting for the complainant to complete the requirements (clock paused).
+  const c = reg(2, at(3, 10));
+  step(c, 'periksa', 'petugas', { persyaratan: ['surat_ditandatangani', 'diketahui_rt', 'diketahui_rw'], catatan: 'Belum diketahui Lurah dan tokoh masyarakat.' }, at(3, 13));
+
+  // 4. Just received through SP4N-LAPOR!.
+  reg(3, at(0, 8, 30));
+
+  // 5. Graded heavy 9 working days ago and still with the Kepala: late.
+  const e = reg(4, at(10, 9));
+  step(e, 'periksa', 'petugas', { persyaratan: ALL }, at(10, 11));
+  step(e, 'nilai', 'subkoordinator', { kategori: 'sedang', alasan: 'Perlu kajian tata ruang.' }, at(9, 10));
+
+  // 6. Not within the office's authority: closed and forwarded.
+  const f = reg(5, at(5, 10));
+  step(f, 'tutup', 'subkoordinator', { alasan: 'Perbedaan harga barang adalah perlindungan konsumen, bukan perizinan.', diteruskan_kepada: 'Dinas Perdagangan Kota Payakumbuh' }, at(5, 14));
+
+  // 7. Heavy path from receipt to delivery.
+  const g = reg(6, at(8, 8));
+  step(g, 'periksa', 'petugas', { persyaratan: ALL }, at(8, 9));
+  step(g, 'nilai', 'subkoordinator', { kategori: 'berat', alasan: 'Pencemaran saluran irigasi.' }, at(8, 11));
+  step(g, 'disposisi', 'kepala', { disposisi: 'Tindak lanjuti bersama DLH.' }, at(7, 9));
+  step(g, 'perintah_undangan', 'koordinator', {}, at(7, 10));
+  step(g, 'kirim_undangan', 'subkoordinator', {
+    tanggal: new Date(backInTime(cal, today, 5, 9, 0) + 7 * 3600_000).toISOString().slice(0, 10), jam: '10:00', tempat: 'Aula DPMPTSP',
+    agenda: 'Limbah cair pabrik tahu di Tanjung Pauh',
+    undangan: [
+      { nama: 'DLH Kota Payakumbuh', instansi: 'DLH', kelompok: 'opd_terkait' },
+      { nama: 'Pemilik Pabrik Tahu Bersaudara', instansi: '', kelompok: 'pemilik_usaha' },
+    ],
+  }, at(7, 14));
+  step(g, 'catat_hasil_rapat', 'subkoordinator', {
+    hadir: [{ nama: 'Drs. Zulkifli', instansi: 'DLH' }, { nama: 'Rudi Hartono', instansi: 'Pabrik Tahu Bersaudara' }],
+    pembahasan: 'Pabrik belum memiliki IPAL.', kesimpulan: 'Pabrik membangun IPAL sederhana dalam 30 hari.',
+  }, at(5, 15));
+  step(g, 'paraf_koordinator', 'koordinator', {}, at(4, 9));
+  step(g, 'paraf_sekretaris', 'sekretaris', {}, at(4, 11));
+  step(g, 'tandatangani', 'kepala', {}, at(3, 9));
+  step(g, 'serahkan', 'petugas', { cara: 'langsung', catatan: 'Diterima langsung oleh pelapor.' }, at(3, 11));
+}
+

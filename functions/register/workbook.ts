@@ -1,0 +1,397 @@
+/**
+ * The local register: a `.xlsx` workbook with the schema's tabs, for offices without a Google
+ * account (the embedded default). It behaves like the Google Sheet is meant to:
+ * - columns are found by their header, rows by their key value (the registration number), so a
+ *   workbook that a person re-sorted, filtered, or gave extra columns still works, and the extra
+ *   columns and cells survive every write;
+ * - a tab or column the schema has and the workbook lacks is added (never removed or reordered);
+ * - each writer touches only the columns it owns (sheets-schema's `writer`);
+ * - every change happens inside `transaction()`: an exclusive lock file (proper-lockfile, so two
+ *   processes never interleave a read-modify-write), the whole workbook read fresh, and an atomic
+ *   replace on save (write a temporary file, fsync, rename), so a crash mid-write leaves the old
+ *   file intact.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import lockfile from 'proper-lockfile';
+import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
+import { PengaduanError } from '../../core/errors.js';
+import { formatWib, isoFromDay } from '../../core/time.js';
+import type { CellValue } from '../../core/record.js';
+
+export type Row = Record<string, CellValue>;
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+
+function normalizeHeader(h: string): string {
+  return h.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Excel stores dates as local wall-clock values; exceljs hands them back as UTC fields. */
+function fromDate(d: Date, column: Column | undefined): string {
+  const ms = d.getTime();
+  if (column?.type === 'tanggal') return isoFromDay(Math.floor(ms / 86_400_000));
+  return formatWib(ms - 7 * 3600_000);
+}
+
+/** A cell's value as the register's text or number, whatever a spreadsheet program wrote there. */
+function readCell(value: ExcelJS.CellValue, column: Column | undefined): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
+  if (value instanceof Date) return fromDate(value, column);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return readCell(value.result, column);
+    if ('error' in value) return '';
+  }
+  return '';
+}
+
+/** One tab of the workbook, mapped by header. */
+export class Table {
+  readonly tab: Tab;
+  private readonly sheet: ExcelJS.Worksheet;
+  private readonly colOf = new Map<string, number>();
+  private readonly columnByKey: Map<string, Column>;
+  private readonly markDirty: () => void;
+  private index: Map<string, number> | undefined;
+  private indexColumn: string | undefined;
+
+  constructor(tab: Tab, sheet: ExcelJS.Worksheet, markDirty: () => void) {
+    this.tab = tab;
+    this.sheet = sheet;
+    this.markDirty = markDirty;
+    this.columnByKey = new Map(tab.columns.map((c) => [c.key, c]));
+    const byHeader = new Map(tab.columns.map((c) => [normalizeHeader(c.header), c.key]));
+    const header = sheet.getRow(1);
+    const seen = new Set<string>();
+    header.eachCell({ includeEmpty: false }, (c, colNumber) => {
+      const key = byHeader.get(normalizeHeader(String(readCell(c.value, undefined))));
+      if (!key) return;
+      if (seen.has(key)) {
+        throw new PengaduanError('REGISTER_RUSAK', `Tab "${tab.name}" memiliki dua kolom berjudul "${this.columnByKey.get(key)?.header}". Hapus atau ganti nama salah satunya.`);
+      }
+      seen.add(key);
+      this.colOf.set(key, colNumber);
+    });
+  }
+
+  /** Adds the schema's columns that the sheet lacks, at the end; returns their headers. */
+  addMissingColumns(): string[] {
+    const added: string[] = [];
+    let last = Math.max(0, this.sheet.getRow(1).cellCount, this.sheet.columnCount);
+    for (const c of this.tab.columns) {
+      if (this.colOf.has(c.key)) continue;
+      last += 1;
+      this.colOf.set(c.key, last);
+      const cellRef = this.sheet.getRow(1).getCell(last);
+      cellRef.value = c.header;
+      styleHeader(cellRef);
+      added.push(c.header);
+    }
+    if (added.length > 0) this.markDirty();
+    return added;
+  }
+
+  private col(key: string): number {
+    const n = this.colOf.get(key);
+    if (n === undefined) {
+      const header = this.columnByKey.get(key)?.header ?? key;
+      throw new PengaduanError('KOLOM_TIDAK_DITEMUKAN', `Kolom "${header}" tidak ditemukan di tab "${this.tab.name}".`);
+    }
+    return n;
+  }
+
+  private readRow(rowNumber: number): Row {
+    const row = this.sheet.getRow(rowNumber);
+    const out: Row = {};
+    for (const [key, n] of this.colOf) out[key] = readCell(row.getCell(n).value, this.columnByKey.get(key));
+    return out;
+  }
+
+  private isBlankRow(rowNumber: number): boolean {
+    const row = this.sheet.getRow(rowNumber);
+    for (const n of this.colOf.values()) {
+      const v = readCell(row.getCell(n).value, undefined);
+      if (v !== '') return false;
+    }
+    return true;
+  }
+
+  /** Every non-blank data row, with its current row number (valid only inside this transaction). */
+  rows(): { rowNumber: number; values: Row }[] {
+    const out: { rowNumber: number; values: Row }[] = [];
+    const last = this.sheet.actualRowCount === 0 ? 0 : this.sheet.lastRow?.number ?? 0;
+    for (let r = 2; r <= last; r++) {
+      if (this.isBlankRow(r)) continue;
+      out.push({ rowNumber: r, values: this.readRow(r) });
+    }
+    return out;
+  }
+
+  /** Values of one column in every data row (for numbering and duplicate checks). */
+  columnValues(key: string): string[] {
+    const n = this.col(key);
+    const out: string[] = [];
+    const last = this.sheet.lastRow?.number ?? 0;
+    for (let r = 2; r <= last; r++) {
+      const v = readCell(this.sheet.getRow(r).getCell(n).value, undefined);
+      if (v !== '') out.push(String(v).trim());
+    }
+    return out;
+  }
+
+  /** The row whose `key` column equals `value` (trimmed, exact), or undefined. */
+  find(key: string, value: string): number | undefined {
+    if (this.indexColumn !== key || !this.index) {
+      const n = this.col(key);
+      const index = new Map<string, number>();
+      const last = this.sheet.lastRow?.number ?? 0;
+      for (let r = 2; r <= last; r++) {
+        const v = String(readCell(this.sheet.getRow(r).getCell(n).value, undefined)).trim();
+        if (v !== '' && !index.has(v)) index.set(v, r);
+      }
+      this.index = index;
+      this.indexColumn = key;
+    }
+    return this.index.get(value.trim());
+  }
+
+  get(rowNumber: number): Row {
+    return this.readRow(rowNumber);
+  }
+
+  private writeCell(row: ExcelJS.Row, key: string, value: CellValue | undefined): void {
+    const cell = row.getCell(this.col(key));
+    // A string is always written as a string cell: text that looks like a formula stays text.
+    cell.value = value === undefined || value === '' ? null : value;
+  }
+
+  private assertOwner(keys: Iterable<string>, writer: Penulis): void {
+    for (const key of keys) {
+      const column = this.columnByKey.get(key);
+      if (!column) throw new PengaduanError('KOLOM_TIDAK_DITEMUKAN', `Kolom dengan kunci "${key}" tidak ada dalam skema tab "${this.tab.name}".`);
+      if (column.writer !== writer) {
+        throw new Error(`Writer ${writer} may not write column ${key} (owned by ${column.writer})`, { cause: { code: 'KOLOM_BUKAN_MILIK_PENULIS' } });
+      }
+    }
+  }
+
+  /** Writes `patch` into the row; every column must belong to `writer`. */
+  update(rowNumber: number, patch: Row, writer: Penulis): void {
+    this.assertOwner(Object.keys(patch), writer);
+    const row = this.sheet.getRow(rowNumber);
+    for (const [k, v] of Object.entries(patch)) this.writeCell(row, k, v);
+    this.index = undefined;
+    this.markDirty();
+  }
+
+  /** Appends a row after the last used one; columns owned by other writers are left empty. */
+  append(values: Row, writers: readonly Penulis[]): number {
+    for (const key of Object.keys(values)) {
+      const column = this.columnByKey.get(key);
+      if (!column || !writers.includes(column.writer)) {
+        throw new Error(`Writers ${writers.join(',')} may not write column ${key}`, { cause: { code: 'KOLOM_BUKAN_MILIK_PENULIS' } });
+      }
+    }
+    const rowNumber = (this.sheet.lastRow?.number ?? 1) + 1;
+    const row = this.sheet.getRow(rowNumber);
+    for (const [k, v] of Object.entries(values)) this.writeCell(row, k, v);
+    this.index = undefined;
+    this.markDirty();
+    return rowNumber;
+  }
+
+  /** Replaces every data row (for derived tabs such as the dashboard). */
+  replaceAll(rows: readonly Row[], writer: Penulis): void {
+    this.assertOwner(this.tab.columns.map((c) => c.key), writer);
+    const last = this.sheet.lastRow?.number ?? 1;
+    if (last > 1) this.sheet.spliceRows(2, last - 1);
+    for (const values of rows) {
+      const row = this.sheet.getRow((this.sheet.lastRow?.number ?? 1) + 1);
+      for (const c of this.tab.columns) this.writeCell(row, c.key, values[c.key]);
+    }
+    this.index = undefined;
+    this.markDirty();
+  }
+}
+
+function styleHeader(cell: ExcelJS.Cell): void {
+  cell.font = { bold: true };
+  cell.fill = HEADER_FILL;
+  cell.alignment = { vertical: 'middle', wrapText: true };
+}
+
+function widthOf(c: Column): number {
+  if (c.type === 'teks_panjang' || c.type === 'json') return 40;
+  if (c.type === 'waktu') return 20;
+  return Math.min(30, Math.max(12, c.header.length + 2));
+}
+
+function addSheet(wb: ExcelJS.Workbook, tab: Tab): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = tab.columns.map((c) => ({ header: c.header, key: c.key, width: widthOf(c), hidden: c.hidden ?? false }));
+  ws.getRow(1).eachCell((cell) => styleHeader(cell));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
+  tab.columns.forEach((c, i) => {
+    if (c.type !== 'pilihan' || !c.values) return;
+    const list = `"${c.values.join(',')}"`;
+    if (list.length > 255) return; // a list validation formula holds at most 255 characters
+    const letter = ws.getColumn(i + 1).letter;
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}100000`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [list],
+      showErrorMessage: true,
+      errorTitle: 'Nilai tidak valid',
+      error: `Pilih salah satu nilai ${c.header} dari daftar.`,
+    });
+  });
+  return ws;
+}
+
+/** The workbook in memory during one transaction. */
+export class RegisterBook {
+  readonly workbook: ExcelJS.Workbook;
+  readonly created: boolean;
+  /** Tabs and columns added to bring an older workbook up to the schema. */
+  readonly upgraded: string[] = [];
+  private dirty: boolean;
+  private readonly tables = new Map<TabKey, Table>();
+
+  constructor(workbook: ExcelJS.Workbook, created: boolean) {
+    this.workbook = workbook;
+    this.created = created;
+    this.dirty = created;
+    for (const key of TAB_KEYS) {
+      const tab: Tab = TABS[key];
+      let sheet = workbook.getWorksheet(tab.name);
+      if (!sheet) {
+        sheet = addSheet(workbook, tab);
+        if (!created) this.upgraded.push(`tab ${tab.name}`);
+        this.dirty = true;
+      }
+      const table = new Table(tab, sheet, () => {
+        this.dirty = true;
+      });
+      for (const h of table.addMissingColumns()) this.upgraded.push(`kolom ${tab.name}!${h}`);
+      this.tables.set(key, table);
+    }
+  }
+
+  table(key: TabKey): Table {
+    const t = this.tables.get(key);
+    if (!t) throw new PengaduanError('TAB_TIDAK_DITEMUKAN', `Tab "${key}" tidak ditemukan.`);
+    return t;
+  }
+
+  get isDirty(): boolean {
+    return this.dirty;
+  }
+}
+
+export interface TransactionOptions {
+  /** Save the workbook when the callback changed it (default true). */
+  readonly write?: boolean;
+  /** Called once on a new workbook, inside the same transaction (seed data). */
+  readonly seed?: (book: RegisterBook) => void | Promise<void>;
+}
+
+const LOCK_OPTIONS = {
+  realpath: false,
+  stale: 60_000,
+  update: 10_000,
+  retries: { retries: 200, minTimeout: 25, maxTimeout: 500, factor: 1.5 },
+} as const;
+
+/** The local register file. */
+export class WorkbookRegister {
+  readonly file: string;
+  constructor(file: string) {
+    this.file = path.resolve(file);
+  }
+
+  async exists(): Promise<boolean> {
+    try {
+      await stat(this.file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async load(): Promise<RegisterBook> {
+    const workbook = new ExcelJS.Workbook();
+    let buffer: Buffer;
+    try {
+      buffer = await readFile(this.file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        workbook.creator = 'Layanan Pengaduan DPMPTSP';
+        return new RegisterBook(workbook, true);
+      }
+      throw e;
+    }
+    try {
+      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new PengaduanError('REGISTER_RUSAK', `Berkas register "${this.file}" tidak dapat dibaca sebagai .xlsx. Pulihkan dari cadangan.`, { cause: e });
+    }
+    return new RegisterBook(workbook, false);
+  }
+
+  private async save(book: RegisterBook): Promise<void> {
+    const dir = path.dirname(this.file);
+    const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const data = await book.workbook.xlsx.writeBuffer({ zip: { zlib: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(new Uint8Array(data));
+      await handle.sync();
+    } catch (e) {
+      await handle.close();
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+    await handle.close();
+    await rename(tmp, this.file);
+    // Make the rename itself durable.
+    const d = await open(dir, 'r');
+    try {
+      await d.sync();
+    } catch {
+      // Some file systems do not support fsync on a directory; the rename is still atomic.
+    } finally {
+      await d.close();
+    }
+  }
+
+  /** Runs `fn` on a fresh read of the workbook under an exclusive lock, then saves atomically. */
+  async transaction<T>(fn: (book: RegisterBook) => T | Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const dir = path.dirname(this.file);
+    try {
+      await stat(dir);
+    } catch {
+      throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Folder "${dir}" untuk register tidak ada. Buat foldernya atau pilih --register lain.`);
+    }
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(this.file, LOCK_OPTIONS);
+    } catch (e) {
+      throw new PengaduanError('REGISTER_TERKUNCI', `Register "${this.file}" sedang dipakai proses lain dan tidak terlepas. Coba lagi sebentar lagi.`, { cause: e });
+    }
+    try {
+      const book = await this.load();
+      if (book.created && options.seed) await options.seed(book);
+      const result = await fn(book);
+      if ((options.write ?? true) && book.isDirty) await this.save(book);
+      return result;
+    } finally {
+      await release();
+    }
+  }
+}

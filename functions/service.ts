@@ -1,0 +1,353 @@
+/**
+ * The register service: the adapter between the pure core and a register (the local workbook
+ * now, Google Sheets later through the same table interface). Each operation reads what it needs,
+ * asks core/ to decide, and applies the returned effects: it holds no rules of its own.
+ * Callers run each operation inside one register transaction (lock, fresh read, atomic save).
+ */
+import { DEFAULT_LIBUR, isPeran, SETTINGS, TABS, type Peran, type RegisterKey } from '../sheets-schema/index.js';
+import { WorkCalendar } from '../core/calendar.js';
+import { dashboardRow } from '../core/dashboard.js';
+import { PengaduanError, isPengaduanError, type FieldProblem } from '../core/errors.js';
+import { buildIntake, duplicateKeys, validateIntake, type IntakeValues } from '../core/intake.js';
+import { accessCode, formatNumber, nextSequence, type SeriNomor } from '../core/numbering.js';
+import { cell, type RegisterRecord } from '../core/record.js';
+import { parseSettings, type Settings } from '../core/settings.js';
+import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
+import { decide, readStatus, type Actor, type Decision, type Effect } from '../core/sop.js';
+import { isoFromDay, tryDayFromIso, wibDay, yearOfDay } from '../core/time.js';
+import type { JenisDokumen, StatusSla } from '../sheets-schema/index.js';
+import type { Row } from './register/workbook.js';
+
+/** What the service needs of one tab. The workbook's Table implements it; so will the Sheets adapter. */
+export interface TableLike {
+  rows(): { rowNumber: number; values: Row }[];
+  columnValues(key: string): string[];
+  find(key: string, value: string): number | undefined;
+  get(rowNumber: number): Row;
+  update(rowNumber: number, patch: Row, writer: 'intake' | 'alur' | 'sla' | 'dokumen' | 'admin' | 'staf'): void;
+  append(values: Row, writers: readonly ('intake' | 'alur' | 'sla' | 'dokumen' | 'admin' | 'staf')[]): number;
+  replaceAll(rows: readonly Row[], writer: 'intake' | 'alur' | 'sla' | 'dokumen' | 'admin' | 'staf'): void;
+}
+export interface RegisterTables {
+  table(key: keyof typeof TABS): TableLike;
+}
+
+export interface Clock {
+  readonly now: number;
+  readonly randomBytes: (n: number) => Uint8Array;
+}
+
+export interface StaffMember {
+  readonly email: string;
+  readonly nama: string;
+  readonly nip: string;
+  readonly jabatan: string;
+  readonly roles: Peran[];
+}
+
+export interface Context {
+  readonly settings: Settings;
+  readonly calendar: WorkCalendar;
+  readonly staff: ReadonlyMap<string, StaffMember>;
+}
+
+/** A message to send, resolved to addresses; `undeliverable` says why it could not be addressed. */
+export interface Notification {
+  readonly to: readonly string[];
+  readonly recipient: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly undeliverable?: string;
+}
+
+/** Reads settings, the holiday calendar and the staff directory once per transaction. */
+export function loadContext(book: RegisterTables): Context {
+  const settings = parseSettings(
+    book.table('pengaturan').rows().map((r) => ({ kunci: String(r.values.kunci ?? ''), nilai: String(r.values.nilai ?? '') })),
+  );
+  const holidays: { tanggal: string }[] = [];
+  const problems: FieldProblem[] = [];
+  for (const r of book.table('libur').rows()) {
+    const tanggal = String(r.values.tanggal ?? '').trim();
+    if (tryDayFromIso(tanggal) === undefined) problems.push({ field: `Libur baris ${r.rowNumber}`, message: `tanggal "${tanggal}" bukan TTTT-BB-HH` });
+    else holidays.push({ tanggal });
+  }
+  if (problems.length > 0) {
+    throw new PengaduanError('PENGATURAN_TIDAK_VALID', `Tab Libur berisi tanggal yang tidak valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`, { problems });
+  }
+  const calendar = new WorkCalendar({ holidays, years: settings.years });
+  const staff = new Map<string, StaffMember>();
+  for (const r of book.table('peran').rows()) {
+    const email = String(r.values.email ?? '').trim().toLowerCase();
+    const peran = String(r.values.peran ?? '').trim().toLowerCase();
+    const aktif = String(r.values.aktif ?? '').trim().toLowerCase();
+    if (!email || !isPeran(peran) || aktif === 'tidak') continue;
+    const m = staff.get(email) ?? {
+      email,
+      nama: String(r.values.nama ?? ''),
+      nip: String(r.values.nip ?? ''),
+      jabatan: String(r.values.jabatan ?? ''),
+      roles: [],
+    };
+    if (!m.roles.includes(peran)) m.roles.push(peran);
+    staff.set(email, m);
+  }
+  return { settings, calendar, staff };
+}
+
+/** Fills the settings and holidays tabs of a new register from the schema's defaults. */
+export function seedDefaults(book: RegisterTables): void {
+  const pengaturan = book.table('pengaturan');
+  for (const s of SETTINGS) pengaturan.append({ kunci: s.key, nilai: s.default, keterangan: `${s.label}. ${s.help}` }, ['admin']);
+  const libur = book.table('libur');
+  for (const h of DEFAULT_LIBUR) libur.append({ tanggal: h.tanggal, nama: h.nama, jenis: h.jenis }, ['admin']);
+}
+
+function actorOf(ctx: Context, email: string): Actor {
+  const m = ctx.staff.get(email.trim().toLowerCase());
+  return { email: email.trim().toLowerCase(), nama: m?.nama ?? '', roles: m?.roles ?? [] };
+}
+
+function recordOf(row: Row): RegisterRecord {
+  return row;
+}
+
+const SERIES_COLUMN: Record<SeriNomor, RegisterKey> = { registrasi: 'nomor', undangan: 'nomor_undangan', ba: 'nomor_ba' };
+const SERIES_FORMAT = { registrasi: 'format_nomor_registrasi', undangan: 'format_nomor_undangan', ba: 'format_nomor_ba' } as const;
+
+/** Allocates the next number of a series for the year of `now`, and records the counter. */
+function allocateNumber(book: RegisterTables, ctx: Context, series: SeriNomor, now: number): string {
+  const day = wibDay(now);
+  const year = yearOfDay(day);
+  const format = ctx.settings.text[SERIES_FORMAT[series]];
+  const instansi = ctx.settings.text.singkatan_instansi;
+  const counters = book.table('penomoran');
+  const hit = counters.rows().find((r) => String(r.values.seri) === series && Number(r.values.tahun) === year);
+  const counter = hit ? Number(hit.values.terakhir) || 0 : 0;
+  const seq = nextSequence(format, year, instansi, counter, book.table('pengaduan').columnValues(SERIES_COLUMN[series]));
+  if (hit) counters.update(hit.rowNumber, { terakhir: seq }, 'alur');
+  else counters.append({ seri: series, tahun: year, terakhir: seq }, ['alur']);
+  return formatNumber(format, { seq, day, instansi });
+}
+
+function resolveNotifications(effects: readonly Effect[], record: RegisterRecord, ctx: Context): Notification[] {
+  const out: Notification[] = [];
+  for (const e of effects) {
+    if (e.type !== 'notify') continue;
+    if ('peran' in e.to) {
+      const peran = e.to.peran;
+      const to = [...ctx.staff.values()].filter((m) => m.roles.includes(peran)).map((m) => m.email);
+      out.push({
+        to,
+        recipient: peran,
+        subject: e.subject,
+        body: e.body,
+        ...(to.length === 0 ? { undeliverable: `tidak ada pengguna aktif dengan peran ${peran} di tab Peran` } : {}),
+      });
+    } else {
+      const email = cell(record, 'email_pelapor');
+      const phone = cell(record, 'telepon_pelapor');
+      out.push({
+        to: email ? [email] : [],
+        recipient: 'pelapor',
+        subject: e.subject,
+        body: e.body,
+        ...(email ? {} : { undeliverable: phone ? `pelapor tidak memiliki e-mail; sampaikan lewat telepon/WhatsApp ${phone}` : 'pelapor tidak memiliki e-mail; sampaikan lewat surat ke alamatnya' }),
+      });
+    }
+  }
+  return out;
+}
+
+const documentsOf = (effects: readonly Effect[]): JenisDokumen[] => effects.flatMap((e) => (e.type === 'renderDocument' ? [e.jenis] : []));
+
+export interface IntakeResult {
+  readonly nomor: string;
+  readonly kodeAkses: string;
+  readonly tenggat: string;
+  readonly statusSla: string;
+  readonly documents: JenisDokumen[];
+  readonly notifications: Notification[];
+}
+
+/**
+ * Registers complaints (one, or a batch imported together). All are validated first: if any is
+ * invalid or a duplicate, none is registered and the error names the item.
+ */
+export function registerComplaints(book: RegisterTables, raws: readonly unknown[], recordedBy: string, clock: Clock): IntakeResult[] {
+  const ctx = loadContext(book);
+  const register = book.table('pengaduan');
+  const email = recordedBy.trim().toLowerCase();
+  const staffMember = ctx.staff.get(email);
+  const validated: IntakeValues[] = [];
+  const seen = new Set<string>();
+  raws.forEach((raw, i) => {
+    const where = raws.length > 1 ? `Pengaduan ke-${i + 1}: ` : '';
+    let v: IntakeValues;
+    try {
+      v = validateIntake(raw, clock.now);
+    } catch (e) {
+      if (isPengaduanError(e) && where) throw new PengaduanError(e.code, where + e.message, { problems: e.problems });
+      throw e;
+    }
+    for (const d of duplicateKeys(v)) {
+      const key = `${d.column}=${d.value}`;
+      const existing = register.find(d.column, d.value);
+      if (existing !== undefined || seen.has(key)) {
+        const header = TABS.pengaduan.columns.find((c) => c.key === d.column)?.header ?? d.column;
+        const nomor = existing !== undefined ? String(register.get(existing).nomor ?? '') : '(dalam kiriman yang sama)';
+        throw new PengaduanError('PENGADUAN_GANDA', `${where}${header} "${d.value}" sudah tercatat sebagai pengaduan ${nomor}; tidak dicatat dua kali.`);
+      }
+      seen.add(key);
+    }
+    validated.push(v);
+  });
+  const history = book.table('riwayat');
+  return validated.map((v) => {
+    const nomor = allocateNumber(book, ctx, 'registrasi', clock.now);
+    const kodeAkses = accessCode(clock.randomBytes);
+    const decision = buildIntake(v, { nomor, kodeAkses }, { email, ...(staffMember ? { nama: staffMember.nama } : {}) }, clock.now, {
+      cal: ctx.calendar,
+      rules: ctx.settings.sla,
+    });
+    register.append(decision.record as Row, ['intake', 'alur', 'sla']);
+    for (const e of decision.effects) if (e.type === 'appendHistory') history.append({ ...e.entry }, ['alur']);
+    return {
+      nomor,
+      kodeAkses,
+      tenggat: cell(decision.record, 'tenggat'),
+      statusSla: cell(decision.record, 'status_sla'),
+      documents: documentsOf(decision.effects),
+      notifications: resolveNotifications(decision.effects, decision.record, ctx),
+    };
+  });
+}
+
+export interface ActionResult {
+  readonly decision: Decision;
+  readonly record: RegisterRecord;
+  readonly documents: JenisDokumen[];
+  readonly notifications: Notification[];
+}
+
+function findComplaint(book: RegisterTables, nomor: string): number {
+  const rowNumber = book.table('pengaduan').find('nomor', nomor);
+  if (rowNumber === undefined) {
+    throw new PengaduanError('PENGADUAN_TIDAK_DITEMUKAN', `Pengaduan nomor "${nomor.slice(0, 60)}" tidak ditemukan di register.`);
+  }
+  return rowNumber;
+}
+
+/** Performs one SOP action as `email`. A refusal throws and changes nothing. */
+export function performAction(book: RegisterTables, nomor: string, aksi: string, email: string, inputs: unknown, clock: Clock): ActionResult {
+  const ctx = loadContext(book);
+  const register = book.table('pengaduan');
+  const rowNumber = findComplaint(book, nomor);
+  const before = recordOf(register.get(rowNumber));
+  const decision = decide(before, aksi, actorOf(ctx, email), inputs, clock.now, { persyaratanWajib: ctx.settings.persyaratanWajib });
+
+  // Numbers are checked before anything is written, so a refused number changes nothing.
+  const patch: Row = {};
+  for (const e of decision.effects) {
+    if (e.type === 'writeColumns') Object.assign(patch, e.values);
+    if (e.type === 'assignNumber') {
+      if (e.given) {
+        const used = register.find(e.column, e.given);
+        if (used !== undefined && used !== rowNumber) {
+          throw new PengaduanError('NOMOR_SUDAH_DIPAKAI', `Nomor "${e.given}" sudah dipakai pengaduan ${String(register.get(used).nomor ?? '')}. Kosongkan agar diberi nomor otomatis.`);
+        }
+        patch[e.column] = e.given;
+      } else {
+        patch[e.column] = allocateNumber(book, ctx, e.series, clock.now);
+      }
+    }
+  }
+  register.update(rowNumber, patch, 'alur');
+  const after: RegisterRecord = { ...before, ...(patch as RegisterRecord) };
+  const sla = slaPatch(slaOfRecord(after, ctx.calendar, ctx.settings.sla, clock.now), clock.now);
+  register.update(rowNumber, sla as Row, 'sla');
+  Object.assign(after, sla);
+  const history = book.table('riwayat');
+  for (const e of decision.effects) if (e.type === 'appendHistory') history.append({ ...e.entry }, ['alur']);
+  return { decision, record: after, documents: documentsOf(decision.effects), notifications: resolveNotifications(decision.effects, after, ctx) };
+}
+
+export interface SweepItem {
+  readonly nomor: string;
+  readonly tahap: string;
+  readonly tenggat: string;
+  readonly sisa: number;
+}
+
+export interface SweepSummary {
+  readonly asOf: string;
+  readonly total: number;
+  readonly counts: Partial<Record<StatusSla, number>>;
+  readonly atRisk: SweepItem[];
+  readonly late: SweepItem[];
+  /** Rows that could not be computed (unknown status, damaged timeline): reported, not touched. */
+  readonly skipped: { nomor: string; rowNumber: number; reason: string }[];
+  readonly calendarMissing: string[];
+}
+
+/** Recomputes the SLA columns of every complaint and rebuilds the dashboard tab. */
+export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): SweepSummary {
+  const ctx = loadContext(book);
+  const register = book.table('pengaduan');
+  const counts: Partial<Record<StatusSla, number>> = {};
+  const atRisk: SweepItem[] = [];
+  const late: SweepItem[] = [];
+  const skipped: SweepSummary['skipped'] = [];
+  const calendarMissing = new Set<string>();
+  const dashboard: Row[] = [];
+  let total = 0;
+  for (const { rowNumber, values } of register.rows()) {
+    const record = recordOf(values);
+    const nomor = cell(record, 'nomor');
+    try {
+      readStatus(record);
+      const result = slaOfRecord(record, ctx.calendar, ctx.settings.sla, clock.now);
+      const patch = slaPatch(result, clock.now);
+      register.update(rowNumber, patch as Row, 'sla');
+      total++;
+      counts[result.state] = (counts[result.state] ?? 0) + 1;
+      if (!result.ok) calendarMissing.add(result.message);
+      else if (result.state === 'RAWAN' || result.state === 'TERLAMBAT') {
+        const item = { nomor, tahap: cell(record, 'tahap'), tenggat: String(patch.tenggat), sisa: result.leftDays };
+        (result.state === 'RAWAN' ? atRisk : late).push(item);
+      }
+      dashboard.push(dashboardRow(record, result));
+    } catch (e) {
+      if (!isPengaduanError(e)) throw e;
+      skipped.push({ nomor, rowNumber, reason: e.message });
+    }
+  }
+  book.table('dasbor').replaceAll(dashboard, 'sla');
+  late.sort((a, b) => a.sisa - b.sisa);
+  atRisk.sort((a, b) => a.sisa - b.sisa);
+  return {
+    asOf: isoFromDay(wibDay(clock.now)),
+    total,
+    counts,
+    atRisk,
+    late,
+    skipped,
+    calendarMissing: [...calendarMissing],
+  };
+}
+
+export interface ComplaintView {
+  readonly record: RegisterRecord;
+  readonly history: Row[];
+}
+
+export function complaintOf(book: RegisterTables, nomor: string): ComplaintView {
+  const rowNumber = findComplaint(book, nomor);
+  const record = recordOf(book.table('pengaduan').get(rowNumber));
+  const history = book
+    .table('riwayat')
+    .rows()
+    .filter((r) => String(r.values.nomor ?? '').trim() === cell(record, 'nomor'))
+    .map((r) => r.values);
+  return { record, history };
+}
