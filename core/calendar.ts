@@ -63,7 +63,7 @@ export class WorkCalendar {
   }
 
   covers(day: number): boolean {
-    return day >= this.firstDay && day <= this.lastDay;
+    return day >= this.firstDay && day <= this.lastDay; // false for NaN
   }
 
   /** Whether `day` is a working day; undefined outside the covered years. */
@@ -78,7 +78,7 @@ export class WorkCalendar {
 
   /** Working days in (a, b]; negative when b < a. Undefined when either is not covered. */
   workdaysBetween(a: number, b: number): number | undefined {
-    if (a < this.firstDay || a > this.lastDay || b < this.firstDay || b > this.lastDay) return undefined;
+    if (!this.covers(a) || !this.covers(b) || !Number.isInteger(a) || !Number.isInteger(b)) return undefined;
     return (this.cum[b - this.firstDay] as number) - (this.cum[a - this.firstDay] as number);
   }
 

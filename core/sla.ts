@@ -100,10 +100,12 @@ export function computeSla(cal: WorkCalendar, rules: SlaRules, input: SlaInput):
   const usedDays = (cal.workdaysBetween(receivedDay, asOfDay) as number) - paused;
   const leftDays = cal.workdaysBetween(asOfDay, due) as number;
 
+  // Late means more working days used than allowed (leftDays < 0), not merely a later date: the
+  // weekend or holiday right after the due date costs nothing, since nobody could work on it.
   let state: SlaOk['state'];
-  if (closedDay !== undefined) state = closedDay <= due ? 'SELESAI_TEPAT_WAKTU' : 'SELESAI_TERLAMBAT';
+  if (closedDay !== undefined) state = leftDays >= 0 ? 'SELESAI_TEPAT_WAKTU' : 'SELESAI_TERLAMBAT';
   else if (last !== undefined && isPausedStatus(last.status)) state = 'DIJEDA';
-  else if (asOfDay > due) state = 'TERLAMBAT';
+  else if (leftDays < 0) state = 'TERLAMBAT';
   else if (leftDays <= rules.atRisk) state = 'RAWAN';
   else state = 'TEPAT_WAKTU';
 

@@ -237,20 +237,9 @@ function addSheet(wb: ExcelJS.Workbook, tab: Tab): ExcelJS.Worksheet {
   ws.columns = tab.columns.map((c) => ({ header: c.header, key: c.key, width: widthOf(c), hidden: c.hidden ?? false }));
   ws.getRow(1).eachCell((cell) => styleHeader(cell));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
-  tab.columns.forEach((c, i) => {
-    if (c.type !== 'pilihan' || !c.values) return;
-    const list = `"${c.values.join(',')}"`;
-    if (list.length > 255) return; // a list validation formula holds at most 255 characters
-    const letter = ws.getColumn(i + 1).letter;
-    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}100000`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [list],
-      showErrorMessage: true,
-      errorTitle: 'Nilai tidak valid',
-      error: `Pilih salah satu nilai ${c.header} dari daftar.`,
-    });
-  });
+  // No data-validation lists here: exceljs expands a validated range into one entry per cell on
+  // every load (100,000 rows × a dozen columns made each command take seconds). The Google Sheet
+  // gets its validation lists from Setup; here the service validates every value it writes.
   return ws;
 }
 

@@ -8,7 +8,7 @@
  * All formulas go into one engine, built once: the holidays on sheet "Libur" as DATE() formulas,
  * the cases on sheet "Kasus", and the workbook that tools/crosscheck-libreoffice.ts hands to
  * LibreOffice on sheet "Cek" (so the optional LibreOffice script is checked here without
- * LibreOffice). The whole file runs in about a second.
+ * LibreOffice). About 7,500 formulas; the whole file takes about 2 s (most of it in the engine).
  */
 import { HyperFormula, type CellValue, type RawCellContent } from 'hyperformula';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
