@@ -32,7 +32,7 @@ export function parseSettings(rows: Iterable<{ kunci: string; nilai: string }>):
   const problems: FieldProblem[] = [];
 
   const int = (k: SettingKey, min: number, max: number): number => {
-    const n = Number(text[k]);
+    const n = /^\d{1,3}$/.test(text[k]) ? Number(text[k]) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
       problems.push({ field: label(k), message: `harus bilangan bulat ${min}-${max}, bukan "${text[k]}"` });
       return min;
@@ -41,15 +41,21 @@ export function parseSettings(rows: Iterable<{ kunci: string; nilai: string }>):
   };
   const days = int('hari_sla', 1, 60);
   const atRisk = int('ambang_rawan', 0, 60);
+  if (atRisk >= days && problems.length === 0) {
+    problems.push({ field: label('ambang_rawan'), message: `harus lebih kecil dari waktu layanan (${days} hari kerja), bukan ${atRisk}` });
+  }
   const years = parseYearRange(text.tahun_kalender);
   if (!years) problems.push({ field: label('tahun_kalender'), message: `harus seperti 2024-2027, bukan "${text.tahun_kalender}"` });
   for (const k of ['format_nomor_registrasi', 'format_nomor_ba', 'format_nomor_undangan'] as const) {
     const p = formatProblems(text[k]);
     if (p.length > 0) problems.push({ field: label(k), message: p.join('; ') });
   }
-  const wajib = text.persyaratan_wajib.split(/[,;\s]+/).filter((s) => s !== '');
+  // "tidak ada" means no requirement is mandatory; a value that lists nothing is a typo.
+  const none = text.persyaratan_wajib.trim().toLowerCase() === 'tidak ada';
+  const wajib = none ? [] : text.persyaratan_wajib.split(/[,;\s]+/).filter((s) => s !== '');
   const unknown = wajib.filter((w) => !isPersyaratan(w));
   if (unknown.length > 0) problems.push({ field: label('persyaratan_wajib'), message: `kode tidak dikenal: ${unknown.join(', ')}` });
+  else if (!none && wajib.length === 0) problems.push({ field: label('persyaratan_wajib'), message: 'isi kode persyaratan dipisah koma, atau "tidak ada"' });
 
   if (problems.length > 0) {
     throw new PengaduanError(

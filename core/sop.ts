@@ -347,7 +347,14 @@ export const ACTIONS = {
     documents: ['berita_acara_draf'],
     rule: (ctx) => {
       const meeting = tryDayFromIso(cell(ctx.record, 'rapat_tanggal'));
-      if (meeting !== undefined && wibDay(ctx.now) < meeting) {
+      if (meeting === undefined) {
+        return {
+          next: 'DRAFT_BA',
+          summary: '',
+          problems: [{ field: 'Tanggal Rapat', message: `"${cell(ctx.record, 'rapat_tanggal').slice(0, 40)}" di register tidak terbaca; jadwalkan ulang rapat dengan tanggal TTTT-BB-HH` }],
+        };
+      }
+      if (wibDay(ctx.now) < meeting) {
         return {
           next: 'DRAFT_BA',
           summary: '',
@@ -618,7 +625,11 @@ export function decide(
     ...((FINAL_STATUS as readonly Status[]).includes(next) ? { selesai_pada: waktu } : {}),
   };
   let masukan = JSON.stringify(values);
-  if (masukan.length > MAX_HISTORY_INPUT) masukan = `${masukan.slice(0, MAX_HISTORY_INPUT)}… (dipotong; isi lengkap ada di tab Pengaduan)`;
+  if (masukan.length > MAX_HISTORY_INPUT) {
+    // Cut on a character boundary: half a surrogate pair is invalid in .xlsx and .docx.
+    const cut = /[\uD800-\uDBFF]/.test(masukan.charAt(MAX_HISTORY_INPUT - 1)) ? MAX_HISTORY_INPUT - 1 : MAX_HISTORY_INPUT;
+    masukan = `${masukan.slice(0, cut)}… (dipotong; isi lengkap ada di tab Pengaduan)`;
+  }
 
   const effects: Effect[] = [{ type: 'writeColumns', values: { ...outcome.writes, ...common } }];
   if (outcome.assign) effects.push(outcome.assign);

@@ -115,8 +115,11 @@ function recordOf(row: Row): RegisterRecord {
 const SERIES_COLUMN: Record<SeriNomor, RegisterKey> = { registrasi: 'nomor', undangan: 'nomor_undangan', ba: 'nomor_ba' };
 const SERIES_FORMAT = { registrasi: 'format_nomor_registrasi', undangan: 'format_nomor_undangan', ba: 'format_nomor_ba' } as const;
 
-/** Allocates the next number of a series for the year of `now`, and records the counter. */
-function allocateNumber(book: RegisterTables, ctx: Context, series: SeriNomor, now: number): string {
+/**
+ * Allocates the next `count` numbers of a series for the year of `now`, and records the counter.
+ * The register's column is read once, whatever the count (a batch import stays linear).
+ */
+function allocateNumbers(book: RegisterTables, ctx: Context, series: SeriNomor, now: number, count = 1): string[] {
   const day = wibDay(now);
   const year = yearOfDay(day);
   const format = ctx.settings.text[SERIES_FORMAT[series]];
@@ -124,10 +127,15 @@ function allocateNumber(book: RegisterTables, ctx: Context, series: SeriNomor, n
   const counters = book.table('penomoran');
   const hit = counters.rows().find((r) => String(r.values.seri) === series && Number(r.values.tahun) === year);
   const counter = hit ? Number(hit.values.terakhir) || 0 : 0;
-  const seq = nextSequence(format, year, instansi, counter, book.table('pengaduan').columnValues(SERIES_COLUMN[series]));
-  if (hit) counters.update(hit.rowNumber, { terakhir: seq }, 'alur');
-  else counters.append({ seri: series, tahun: year, terakhir: seq }, ['alur']);
-  return formatNumber(format, { seq, day, instansi });
+  const first = nextSequence(format, year, instansi, counter, book.table('pengaduan').columnValues(SERIES_COLUMN[series]));
+  const last = first + count - 1;
+  if (hit) counters.update(hit.rowNumber, { terakhir: last }, 'alur');
+  else counters.append({ seri: series, tahun: year, terakhir: last }, ['alur']);
+  return Array.from({ length: count }, (_, i) => formatNumber(format, { seq: first + i, day, instansi }));
+}
+
+function allocateNumber(book: RegisterTables, ctx: Context, series: SeriNomor, now: number): string {
+  return allocateNumbers(book, ctx, series, now, 1)[0] ?? '';
 }
 
 function resolveNotifications(effects: readonly Effect[], record: RegisterRecord, ctx: Context): Notification[] {
@@ -203,8 +211,9 @@ export function registerComplaints(book: RegisterTables, raws: readonly unknown[
     validated.push(v);
   });
   const history = book.table('riwayat');
-  return validated.map((v) => {
-    const nomor = allocateNumber(book, ctx, 'registrasi', clock.now);
+  const numbers = allocateNumbers(book, ctx, 'registrasi', clock.now, validated.length);
+  return validated.map((v, i) => {
+    const nomor = numbers[i] ?? '';
     const kodeAkses = accessCode(clock.randomBytes);
     const decision = buildIntake(v, { nomor, kodeAkses }, { email, ...(staffMember ? { nama: staffMember.nama } : {}) }, clock.now, {
       cal: ctx.calendar,

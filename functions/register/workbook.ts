@@ -330,6 +330,10 @@ export class WorkbookRegister {
     } catch (e) {
       throw new PengaduanError('REGISTER_RUSAK', `Berkas register "${this.file}" tidak dapat dibaca sebagai .xlsx. Pulihkan dari cadangan.`, { cause: e });
     }
+    if (workbook.worksheets.length === 0) {
+      // A zip that is not a spreadsheet (a renamed .docx, a workbook that lost xl/workbook.xml).
+      throw new PengaduanError('REGISTER_RUSAK', `Berkas register "${this.file}" tidak dapat dibaca sebagai .xlsx: tidak berisi lembar kerja. Pulihkan dari cadangan.`);
+    }
     return new RegisterBook(workbook, false);
   }
 
@@ -347,7 +351,13 @@ export class WorkbookRegister {
       throw e;
     }
     await handle.close();
-    await rename(tmp, this.file);
+    try {
+      await rename(tmp, this.file);
+    } catch (e) {
+      // E.g. EBUSY while the register is open in a program that locks it: leave no stray copy.
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
     // Make the rename itself durable.
     const d = await open(dir, 'r');
     try {
