@@ -288,6 +288,8 @@ export interface TransactionOptions {
   readonly write?: boolean;
   /** Called once on a new workbook, inside the same transaction (seed data). */
   readonly seed?: (book: RegisterBook) => void | Promise<void>;
+  /** Receives how long each phase took, in milliseconds (for benchmarks). */
+  readonly onTimings?: (t: { lock: number; load: number; work: number; save: number }) => void;
 }
 
 const LOCK_OPTIONS = {
@@ -378,16 +380,21 @@ export class WorkbookRegister {
       throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Folder "${dir}" untuk register tidak ada. Buat foldernya atau pilih --register lain.`);
     }
     let release: () => Promise<void>;
+    const t0 = performance.now();
     try {
       release = await lockfile.lock(this.file, LOCK_OPTIONS);
     } catch (e) {
       throw new PengaduanError('REGISTER_TERKUNCI', `Register "${this.file}" sedang dipakai proses lain dan tidak terlepas. Coba lagi sebentar lagi.`, { cause: e });
     }
     try {
+      const t1 = performance.now();
       const book = await this.load();
+      const t2 = performance.now();
       if (book.created && options.seed) await options.seed(book);
       const result = await fn(book);
+      const t3 = performance.now();
       if ((options.write ?? true) && book.isDirty) await this.save(book);
+      options.onTimings?.({ lock: t1 - t0, load: t2 - t1, work: t3 - t2, save: performance.now() - t3 });
       return result;
     } finally {
       await release();

@@ -1,0 +1,199 @@
+/**
+ * Benchmarks (`npm run bench`): figures for the issue notes, not pass/fail tests.
+ * 1. The SLA pass over 100,000 complaints: the clock alone (precomputed working-day index), the
+ *    clock on register rows (parsing the timeline and receipt text), and a naive day-by-day loop
+ *    for comparison.
+ * 2. Registering 1,000 complaints into a local workbook that already holds 10,000: as one batch
+ *    import, and as single registrations (each a full locked read-modify-write), with the time
+ *    split into lock, load (parse .xlsx), work (validate, decide, append) and save (write .xlsx).
+ * Set BENCH_QUICK=1 for a smaller run.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER, type Status } from '../sheets-schema/index.js';
+import { WorkCalendar } from '../core/calendar.js';
+import { computeSla, type SlaInput, type TimelineEntry } from '../core/sla.js';
+import { slaColumns } from '../core/sla-columns.js';
+import { formatTimeline } from '../core/timeline.js';
+import { dayFromIso, formatWib, isoWeekday } from '../core/time.js';
+import type { RegisterRecord } from '../core/record.js';
+import { WorkbookRegister } from '../functions/register/workbook.js';
+import { registerComplaints, seedDefaults, sweepSla, type Clock } from '../functions/service.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
+const rules = { days: 7, atRisk: 2 };
+
+/** A deterministic PRNG (mulberry32), so every run measures the same data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+
+function syntheticInputs(n: number): SlaInput[] {
+  const rnd = prng(42);
+  const start = Date.parse('2024-01-02T01:00:00Z');
+  const span = Date.parse('2027-11-30T00:00:00Z') - start;
+  const flow: Status[] = ['DITERIMA', 'DIPERIKSA', 'DILAPORKAN_PIMPINAN', 'DISPOSISI_KOORDINATOR', 'UNDANGAN_DISIAPKAN', 'RAPAT_DIJADWALKAN', 'DRAFT_BA', 'PARAF_KOORDINATOR', 'PARAF_SEKRETARIS', 'DITANDATANGANI', 'SELESAI'];
+  const out: SlaInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const receivedAt = start + Math.floor(rnd() * span);
+    const steps = 1 + Math.floor(rnd() * flow.length);
+    const timeline: TimelineEntry[] = [];
+    let t = receivedAt;
+    for (let k = 0; k < steps; k++) {
+      timeline.push({ status: flow[k] ?? 'DITERIMA', at: t });
+      t += Math.floor(rnd() * 2 * 86_400_000);
+    }
+    if (rnd() < 0.1) timeline.splice(1, 0, { status: 'MENUNGGU_KELENGKAPAN', at: receivedAt + 3_600_000 });
+    out.push({ receivedAt, timeline, now: Date.parse('2027-12-01T03:00:00Z') });
+  }
+  return out;
+}
+
+/** The same due date, computed the way a loop over calendar days would (for comparison only). */
+function naiveDue(receivedDay: number, n: number, holidays: ReadonlySet<number>): number {
+  let d = receivedDay;
+  let left = n;
+  while (left > 0) {
+    d += 1;
+    if (isoWeekday(d) <= 5 && !holidays.has(d)) left -= 1;
+  }
+  return d;
+}
+
+function benchSla(): void {
+  const n = QUICK ? 20_000 : 100_000;
+  const inputs = syntheticInputs(n);
+  let sink = 0;
+  const runs: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t = performance.now();
+    for (const input of inputs) {
+      const res = computeSla(cal, rules, input);
+      if (res.ok) sink += res.leftDays;
+    }
+    runs.push(performance.now() - t);
+  }
+  const clockNs = (median(runs) * 1e6) / n;
+
+  const records: RegisterRecord[] = inputs.map((input, i) => ({
+    nomor: `PGD-2026-${i}`,
+    diterima_pada: formatWib(input.receivedAt),
+    jejak_status: formatTimeline(input.timeline),
+    status: input.timeline.at(-1)?.status ?? 'DITERIMA',
+  }));
+  const rowRuns: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    for (const rec of records) sink += Object.keys(slaColumns(rec, cal, rules, Date.parse('2027-12-01T03:00:00Z'))).length;
+    rowRuns.push(performance.now() - t);
+  }
+  const rowNs = (median(rowRuns) * 1e6) / n;
+
+  const holidays = new Set(DEFAULT_LIBUR.map((h) => dayFromIso(h.tanggal)));
+  const naiveRuns: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    for (const input of inputs) sink += naiveDue(Math.floor((input.receivedAt + 25_200_000) / 86_400_000), 7, holidays);
+    naiveRuns.push(performance.now() - t);
+  }
+  const naiveNs = (median(naiveRuns) * 1e6) / n;
+  const buildRuns: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    sink += new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER }).lastDay;
+    buildRuns.push(performance.now() - t);
+  }
+
+  console.log(`\n## SLA pass over ${n.toLocaleString('en')} complaints (median of runs)`);
+  console.log(`| what | per complaint | whole pass |`);
+  console.log(`|---|---|---|`);
+  console.log(`| clock only (computeSla, precomputed index) | ${clockNs.toFixed(0)} ns | ${ms(median(runs))} |`);
+  console.log(`| clock on register rows (parse receipt + timeline text, SLA columns) | ${rowNs.toFixed(0)} ns | ${ms(median(rowRuns))} |`);
+  console.log(`| naive day-by-day due date only (for comparison) | ${naiveNs.toFixed(0)} ns | ${ms(median(naiveRuns))} |`);
+  console.log(`| building the calendar index (2024-2027, once per pass) | - | ${ms(median(buildRuns))} |`);
+  if (sink === 42) console.log('');
+}
+
+function complaint(i: number): Record<string, unknown> {
+  return {
+    kanal: 'formulir_kertas',
+    nama_pelapor: `Pelapor ${i}`,
+    telepon_pelapor: `0812${String(10_000_000 + i).slice(-8)}`,
+    alamat_pelapor: `Jl. Contoh No. ${i}, Payakumbuh`,
+    nama_usaha: `Usaha ${i}`,
+    kecamatan: 'Payakumbuh Barat',
+    bidang_usaha: 'Perdagangan',
+    isi_pengaduan: `Isi pengaduan nomor ${i}. `.repeat(12),
+    harapan: 'Ditindaklanjuti.',
+  };
+}
+
+async function benchWorkbook(): Promise<void> {
+  const existing = QUICK ? 2_000 : 10_000;
+  const added = QUICK ? 200 : 1_000;
+  const singles = QUICK ? 3 : 5;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pengaduan-bench-'));
+  const file = path.join(dir, 'register.xlsx');
+  const reg = new WorkbookRegister(file);
+  const clock: Clock = { now: Date.parse('2026-06-10T03:00:00Z'), randomBytes: (n) => new Uint8Array(randomBytes(n)) };
+  try {
+    let t = performance.now();
+    await reg.transaction((book) => registerComplaints(book, Array.from({ length: existing }, (_, i) => complaint(i)), 'bench@lokal', clock), { seed: seedDefaults });
+    const seedMs = performance.now() - t;
+    const size = (await stat(file)).size;
+    console.log(`\n## Local workbook: ${existing.toLocaleString('en')} complaints already registered (setup took ${ms(seedMs)}, file ${(size / 1e6).toFixed(1)} MB)`);
+
+    let timings = { lock: 0, load: 0, work: 0, save: 0 };
+    t = performance.now();
+    await reg.transaction((book) => registerComplaints(book, Array.from({ length: added }, (_, i) => complaint(existing + i)), 'bench@lokal', clock), {
+      onTimings: (x) => (timings = x),
+    });
+    const batchMs = performance.now() - t;
+    console.log(`| way | complaints | total | per complaint | lock | load (.xlsx parse) | work (validate, number, append) | save (.xlsx write) |`);
+    console.log(`|---|---|---|---|---|---|---|---|`);
+    console.log(`| one batch import (catat with a JSON array) | ${added} | ${ms(batchMs)} | ${ms(batchMs / added)} | ${ms(timings.lock)} | ${ms(timings.load)} | ${ms(timings.work)} | ${ms(timings.save)} |`);
+
+    const per: typeof timings[] = [];
+    const totals: number[] = [];
+    for (let i = 0; i < singles; i++) {
+      t = performance.now();
+      await reg.transaction((book) => registerComplaints(book, [complaint(existing + added + i)], 'bench@lokal', clock), { onTimings: (x) => per.push(x) });
+      totals.push(performance.now() - t);
+    }
+    const med = (k: keyof typeof timings): number => median(per.map((p) => p[k]));
+    console.log(
+      `| single registrations (catat, one complaint each; median of ${singles}) | ${singles} | ${ms(totals.reduce((a, b) => a + b, 0))} | ${ms(median(totals))} | ${ms(med('lock'))} | ${ms(med('load'))} | ${ms(med('work'))} | ${ms(med('save'))} |`,
+    );
+    console.log(`Extrapolated: 1,000 single registrations ≈ ${((median(totals) * 1000) / 60_000).toFixed(0)} min; as one batch ${ms(batchMs)}.`);
+
+    let sweepTimings = { lock: 0, load: 0, work: 0, save: 0 };
+    t = performance.now();
+    const summary = await reg.transaction((book) => sweepSla(book, clock), { onTimings: (x) => (sweepTimings = x) });
+    console.log(
+      `\nSLA sweep of the workbook (${summary.total.toLocaleString('en')} complaints, SLA columns + dashboard tab): ${ms(performance.now() - t)} ` +
+        `(load ${ms(sweepTimings.load)}, work ${ms(sweepTimings.work)}, save ${ms(sweepTimings.save)})`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`# pengaduan benchmarks (Node ${process.versions.node}, ${os.cpus().length} cores${QUICK ? ', BENCH_QUICK' : ''})`);
+benchSla();
+await benchWorkbook();
