@@ -26,12 +26,16 @@ export function slaOfRecord(record: RegisterRecord, cal: WorkCalendar, rules: Sl
 
 /** Per-stage working days as `DITERIMA:1; DIPERIKSA:2`, in procedure order. */
 export function formatPerStage(perStage: Partial<Record<string, number>>): string {
-  return STATUS.filter((s) => perStage[s] !== undefined)
-    .map((s) => `${s}:${perStage[s]}`)
-    .join('; ');
+  let out = '';
+  for (const s of STATUS) {
+    const n = perStage[s];
+    if (n !== undefined) out += `${out ? '; ' : ''}${s}:${n}`;
+  }
+  return out;
 }
 
-export function slaPatch(result: SlaResult, now: number): RegisterPatch {
+/** `computedAt` lets a sweep format its timestamp once instead of once per row. */
+export function slaPatch(result: SlaResult, now: number, computedAt = formatWib(now)): RegisterPatch {
   if (!result.ok) {
     return {
       tenggat: '',
@@ -40,7 +44,7 @@ export function slaPatch(result: SlaResult, now: number): RegisterPatch {
       hari_kerja_dijeda: '',
       status_sla: result.state,
       hari_per_tahap: '',
-      sla_dihitung_pada: formatWib(now),
+      sla_dihitung_pada: computedAt,
     };
   }
   return {

@@ -89,6 +89,37 @@ export function isoWib(epochMs: number): string {
   return `${new Date(epochMs + WIB_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * The register's own `YYYY-MM-DD HH:mm:ss` (WIB), parsed without regular expressions or
+ * allocation: the SLA sweep reads a few of these per complaint, over the whole register.
+ */
+export function parseRegisterTimestamp(s: string): number | undefined {
+  if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return undefined;
+  }
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const se = digits(s, 17, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > (DAYS_IN_MONTH[m - 1] ?? 0) || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return undefined;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return dayFromCivil(y, m, d) * DAY_MS + ((h * 60 + mi) * 60 + se) * 1000 - WIB_OFFSET_MS;
+}
+
 const REGISTER_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
@@ -97,6 +128,8 @@ const REGISTER_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?
  * or undefined when the text is not a timestamp.
  */
 export function tryParseInstant(text: string): number | undefined {
+  const fast = parseRegisterTimestamp(text);
+  if (fast !== undefined) return fast;
   const s = text.trim();
   const reg = REGISTER_TIMESTAMP.exec(s);
   if (reg) {

@@ -14,7 +14,7 @@ import { cell, type RegisterRecord } from '../core/record.js';
 import { parseSettings, type Settings } from '../core/settings.js';
 import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
 import { decide, readStatus, type Actor, type Decision, type Effect } from '../core/sop.js';
-import { isoFromDay, tryDayFromIso, wibDay, yearOfDay } from '../core/time.js';
+import { formatWib, isoFromDay, tryDayFromIso, wibDay, yearOfDay } from '../core/time.js';
 import type { JenisDokumen, StatusSla } from '../sheets-schema/index.js';
 import type { Row } from './register/workbook.js';
 
@@ -309,6 +309,7 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
   const skipped: SweepSummary['skipped'] = [];
   const calendarMissing = new Set<string>();
   const dashboard: Row[] = [];
+  const computedAt = formatWib(clock.now);
   let total = 0;
   for (const { rowNumber, values } of register.rows()) {
     const record = recordOf(values);
@@ -316,7 +317,7 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
     try {
       readStatus(record);
       const result = slaOfRecord(record, ctx.calendar, ctx.settings.sla, clock.now);
-      const patch = slaPatch(result, clock.now);
+      const patch = slaPatch(result, clock.now, computedAt);
       register.update(rowNumber, patch as Row, 'sla');
       total++;
       counts[result.state] = (counts[result.state] ?? 0) + 1;
