@@ -3,7 +3,17 @@
  * complaint, built only from a whitelist of non-personal columns (the dashboard tab's schema), so
  * no name, NIK, phone, e-mail, address or free text can reach it by construction.
  */
-import { DASBOR_COLUMNS, isFinalStatus, isStatus, STATUS, STATUS_LABEL } from '../sheets-schema/index.js';
+import {
+  DASBOR_COLUMNS,
+  isBidangUsaha,
+  isFinalStatus,
+  isKanal,
+  isKategori,
+  isKecamatan,
+  isStatus,
+  STATUS,
+  STATUS_LABEL,
+} from '../sheets-schema/index.js';
 import { cell, type CellValue, type RegisterRecord } from './record.js';
 import type { SlaResult } from './sla.js';
 import { isoFromDay, tryParseInstant, wibDay } from './time.js';
@@ -11,8 +21,13 @@ import { isoFromDay, tryParseInstant, wibDay } from './time.js';
 export type DasborKey = (typeof DASBOR_COLUMNS)[number]['key'];
 export type DasborRow = Record<DasborKey, CellValue>;
 
+/** A cell's value only when it is one of the enum's values: whatever else a person typed stays out. */
+function enumOnly(value: string, guard: (v: unknown) => boolean): string {
+  return guard(value) ? value : '';
+}
+
 export function dashboardRow(record: RegisterRecord, sla: SlaResult | undefined): DasborRow {
-  const status = cell(record, 'status');
+  const status = enumOnly(cell(record, 'status'), isStatus);
   const received = tryParseInstant(cell(record, 'diterima_pada'));
   const receivedDate = received === undefined ? '' : isoFromDay(wibDay(received));
   const ok = sla?.ok === true ? sla : undefined;
@@ -21,19 +36,18 @@ export function dashboardRow(record: RegisterRecord, sla: SlaResult | undefined)
     nomor: cell(record, 'nomor'),
     bulan: receivedDate.slice(0, 7),
     tanggal_diterima: receivedDate,
-    kanal: cell(record, 'kanal'),
-    kategori: cell(record, 'kategori'),
+    kanal: enumOnly(cell(record, 'kanal'), isKanal),
+    kategori: enumOnly(cell(record, 'kategori'), isKategori),
     status,
-    tahap: isStatus(status) ? STATUS_LABEL[status] : status,
+    tahap: isStatus(status) ? STATUS_LABEL[status] : '',
     terbuka: final ? 'tidak' : 'ya',
     tenggat: ok ? isoFromDay(ok.dueDay) : '',
     tanggal_selesai: ok?.closedDay !== undefined ? isoFromDay(ok.closedDay) : '',
     hari_kerja_terpakai: ok ? ok.usedDays : '',
     status_sla: sla?.state ?? '',
     tepat_waktu: ok?.closedDay !== undefined ? (ok.state === 'SELESAI_TEPAT_WAKTU' ? 'ya' : 'tidak') : '',
-    kelurahan: cell(record, 'kelurahan'),
-    kecamatan: cell(record, 'kecamatan'),
-    bidang_usaha: cell(record, 'bidang_usaha'),
+    kecamatan: enumOnly(cell(record, 'kecamatan'), isKecamatan),
+    bidang_usaha: enumOnly(cell(record, 'bidang_usaha'), isBidangUsaha),
   };
   for (const s of STATUS) row[`hari_${s.toLowerCase()}`] = ok?.perStage[s] ?? '';
   // Only the dashboard tab's own columns leave this function.

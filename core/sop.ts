@@ -496,7 +496,7 @@ export const ACTIONS = {
 export type AksiKey = keyof typeof ACTIONS;
 export const AKSI = Object.keys(ACTIONS) as AksiKey[];
 export function isAksi(v: unknown): v is AksiKey {
-  return typeof v === 'string' && Object.hasOwn(ACTIONS, v);
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, v);
 }
 
 function scheduleOutcome(ctx: ActionContext, what: string): Outcome {

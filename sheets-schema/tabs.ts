@@ -166,7 +166,8 @@ export const DASBOR_COLUMNS = [
   col('hari_kerja_terpakai', 'Hari Kerja Terpakai', 'angka', 'sla'),
   col('status_sla', 'Status SLA', 'pilihan', 'sla', { values: STATUS_SLA }),
   col('tepat_waktu', 'Tepat Waktu', 'teks', 'sla', { note: 'ya / tidak / kosong bila masih terbuka' }),
-  col('kelurahan', 'Kelurahan', 'teks', 'sla'),
+  // Area by kecamatan only: the kelurahan is typed freely by the complainant, and free text never
+  // reaches the dashboard.
   col('kecamatan', 'Kecamatan', 'pilihan', 'sla', { values: KECAMATAN }),
   col('bidang_usaha', 'Bidang Usaha', 'pilihan', 'sla', { values: BIDANG_USAHA }),
   ...stageColumns,

@@ -315,6 +315,26 @@ export class WorkbookRegister {
     }
   }
 
+  /**
+   * LibreOffice (`.~lock.NAME#`) and Excel (`~$NAME`) mark a file they have open. Writing under
+   * them would be lost the moment the person saves their copy, so a writing command refuses.
+   */
+  private async refuseIfOpenInSpreadsheet(): Promise<void> {
+    const dir = path.dirname(this.file);
+    const base = path.basename(this.file);
+    for (const marker of [`.~lock.${base}#`, `~$${base}`, `~$${base.slice(2)}`]) {
+      try {
+        const owner = (await readFile(path.join(dir, marker), 'utf8')).split(',')[1]?.trim();
+        throw new PengaduanError(
+          'REGISTER_TERKUNCI',
+          `Register "${base}" sedang dibuka di program lembar kerja${owner ? ` oleh ${owner}` : ''}. Tutup berkasnya dulu, lalu ulangi perintah; perubahan yang ditulis sekarang akan tertimpa saat berkas itu disimpan.`,
+        );
+      } catch (e) {
+        if (e instanceof PengaduanError) throw e;
+      }
+    }
+  }
+
   private async load(): Promise<RegisterBook> {
     const workbook = new ExcelJS.Workbook();
     let buffer: Buffer;
@@ -379,6 +399,7 @@ export class WorkbookRegister {
     } catch {
       throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Folder "${dir}" untuk register tidak ada. Buat foldernya atau pilih --register lain.`);
     }
+    if (options.write ?? true) await this.refuseIfOpenInSpreadsheet();
     let release: () => Promise<void>;
     const t0 = performance.now();
     try {
