@@ -5,7 +5,7 @@
  * in Indonesian, one per field. Unknown fields are refused, so a typo is never silently dropped.
  */
 import type { FieldProblem } from './errors.js';
-import { charLength, cleanText } from './text.js';
+import { cleanText } from './text.js';
 import { tryDayFromIso } from './time.js';
 
 export const FIELD_TYPES = [
@@ -104,7 +104,8 @@ function asText(v: unknown, spec: FieldSpec, multiline: boolean): Check<string> 
   if (typeof v !== 'string' && typeof v !== 'number') return fail('harus berupa teks');
   const s = cleanText(String(v), { multiline });
   const max = spec.maxLength ?? (multiline ? DEFAULT_MAX.teks_panjang : DEFAULT_MAX.teks);
-  const len = charLength(s);
+  // Counted in UTF-16 units, as Excel (32,767) and Google Sheets (50,000) count a cell's length.
+  const len = s.length;
   if (len > max) return fail(`terlalu panjang (${len.toLocaleString('id-ID')} karakter, paling banyak ${max.toLocaleString('id-ID')})`);
   return { ok: true, value: s };
 }
@@ -120,7 +121,7 @@ function textProp(o: Record<string, unknown>, key: string, max: number, required
   if (isBlank(v)) return required ? fail(`"${key}" wajib diisi`) : { ok: true, value: '' };
   if (typeof v !== 'string') return fail(`"${key}" harus berupa teks`);
   const s = cleanText(v, { multiline: false });
-  if (charLength(s) > max) return fail(`"${key}" terlalu panjang (paling banyak ${max} karakter)`);
+  if (s.length > max) return fail(`"${key}" terlalu panjang (paling banyak ${max} karakter)`);
   if (required && s === '') return fail(`"${key}" wajib diisi`);
   return { ok: true, value: s };
 }
@@ -186,6 +187,8 @@ function checkValue(spec: FieldSpec, v: unknown): Check<FieldValue> {
       return p !== undefined ? { ok: true, value: p } : fail('bukan nomor telepon Indonesia yang valid (contoh: 081234567890 atau +6281234567890)');
     }
     case 'nik': {
+      // A NIK above 2^53 sent as a JSON number has already lost digits: refuse it, never store it.
+      if (typeof v === 'number' && !Number.isSafeInteger(v)) return fail('tulis NIK sebagai teks dalam tanda kutip, misalnya "1376011203800001"');
       const s = typeof v === 'string' || typeof v === 'number' ? String(v).replace(/\s/g, '') : '';
       return /^\d{16}$/.test(s) ? { ok: true, value: s } : fail('NIK harus 16 digit angka');
     }

@@ -23,13 +23,3 @@ export function cleanText(value: string, opts: { multiline: boolean }): string {
 export function looksLikeFormula(value: string): boolean {
   return /^[=+\-@\t\r]/.test(value) || /^[＝＋－＠]/.test(value);
 }
-
-/** Counts characters as people see them (code points), not UTF-16 units. */
-export function charLength(value: string): number {
-  let n = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) n++;
-  }
-  return n;
-}

@@ -311,9 +311,20 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
   const dashboard: Row[] = [];
   const computedAt = formatWib(clock.now);
   let total = 0;
-  for (const { rowNumber, values } of register.rows()) {
+  const rows = register.rows();
+  const copies = new Map<string, number[]>();
+  for (const r of rows) {
+    const nomor = String(r.values.nomor ?? '').trim();
+    copies.set(nomor, [...(copies.get(nomor) ?? []), r.rowNumber]);
+  }
+  for (const { rowNumber, values } of rows) {
     const record = recordOf(values);
     const nomor = cell(record, 'nomor');
+    const same = copies.get(nomor.trim()) ?? [];
+    if (nomor.trim() !== '' && same.length > 1) {
+      skipped.push({ nomor, rowNumber, reason: `nomor yang sama tercatat di baris ${same.join(', ')}; hapus baris salinannya` });
+      continue;
+    }
     try {
       readStatus(record);
       const result = slaOfRecord(record, ctx.calendar, ctx.settings.sla, clock.now);

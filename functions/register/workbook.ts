@@ -59,6 +59,7 @@ export class Table {
   private readonly columnByKey: Map<string, Column>;
   private readonly markDirty: () => void;
   private index: Map<string, number> | undefined;
+  private duplicates: Map<string, number[]> | undefined;
   private indexColumn: string | undefined;
 
   constructor(tab: Tab, sheet: ExcelJS.Worksheet, markDirty: () => void) {
@@ -145,18 +146,34 @@ export class Table {
     return out;
   }
 
-  /** The row whose `key` column equals `value` (trimmed, exact), or undefined. */
+  /**
+   * The row whose `key` column equals `value` (trimmed, exact), or undefined. A value found in
+   * two rows (a row pasted twice) is ambiguous: refused, like two columns with one header.
+   */
   find(key: string, value: string): number | undefined {
     if (this.indexColumn !== key || !this.index) {
       const n = this.col(key);
       const index = new Map<string, number>();
+      const dup = new Map<string, number[]>();
       const last = this.sheet.lastRow?.number ?? 0;
       for (let r = 2; r <= last; r++) {
         const v = String(readCell(this.sheet.getRow(r).getCell(n).value, undefined)).trim();
-        if (v !== '' && !index.has(v)) index.set(v, r);
+        if (v === '') continue;
+        const first = index.get(v);
+        if (first === undefined) index.set(v, r);
+        else dup.set(v, [...(dup.get(v) ?? [first]), r]);
       }
       this.index = index;
+      this.duplicates = dup;
       this.indexColumn = key;
+    }
+    const rows = this.duplicates?.get(value.trim());
+    if (rows) {
+      const header = this.columnByKey.get(key)?.header ?? key;
+      throw new PengaduanError(
+        'REGISTER_RUSAK',
+        `${header} "${value.trim().slice(0, 60)}" tercatat di lebih dari satu baris tab "${this.tab.name}" (baris ${rows.join(', ')}). Hapus baris salinannya, lalu ulangi.`,
+      );
     }
     return this.index.get(value.trim());
   }
@@ -236,6 +253,7 @@ function addSheet(wb: ExcelJS.Workbook, tab: Tab): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = tab.columns.map((c) => ({ header: c.header, key: c.key, width: widthOf(c), hidden: c.hidden ?? false }));
   ws.getRow(1).eachCell((cell) => styleHeader(cell));
+  ws.getRow(1).height = 32; // two lines of a wrapped header
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
   // No data-validation lists here: exceljs expands a validated range into one entry per cell on
   // every load (100,000 rows × a dozen columns made each command take seconds). The Google Sheet
