@@ -97,7 +97,7 @@ describe('validateFields: NIK', () => {
     expect(check(spec('nik'), raw)).toEqual(expected);
   });
 
-  // BUG: a NIK given as a JSON number is accepted through String(v), but NIKs of the Papua
+  // Was a bug (fixed): a NIK given as a JSON number was accepted through String(v), but NIKs of the Papua
   // provinces (codes 91 and up) are above Number.MAX_SAFE_INTEGER, so the number was already rounded by
   // JSON.parse: `{"nik_pelapor": 9401234567890123}` is stored as "9401234567890124", a different
   // person's NIK, without any problem reported. An unsafe integer should be refused (ask for text).

@@ -179,7 +179,7 @@ describe('a complaint that is too long', () => {
     expect(isPengaduanError(error) && { code: error.code, fields: error.problems.map((p) => p.field) }).toEqual({ code: 'DATA_PENGADUAN_TIDAK_VALID', fields: ['Isi Pengaduan'] });
   });
 
-  // BUG: lengths are counted in code points (core/text.ts charLength), but the limit exists to keep
+  // Was a bug (fixed): lengths were counted in code points, but the limit exists to keep
   // a cell within Excel's 32,767 and Google Sheets' 50,000 characters, which both count UTF-16
   // units (sheets-schema/columns.ts: "long text stays under both"). 30,000 emoji are accepted and
   // written as a 60,000-unit cell, which Excel truncates/repairs and the Sheets API rejects.

@@ -284,7 +284,7 @@ describe('a register whose headers a person re-typed', () => {
 });
 
 describe('a register where a person pasted a complaint row twice', () => {
-  // BUG: Table.find returns the first row holding the number and ignores the copy, so an action
+  // Was a bug (fixed): Table.find returned the first row holding the number and ignores the copy, so an action
   // updates one row and leaves a second row with the same number and an older status; the SLA
   // sweep then counts the complaint twice on the dashboard. Two rows with one registration number
   // are as ambiguous as two columns with one header, and should be refused the same way.
