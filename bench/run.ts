@@ -21,22 +21,12 @@ import { dayFromIso, formatWib, isoWeekday } from '../core/time.js';
 import type { RegisterRecord } from '../core/record.js';
 import { WorkbookRegister } from '../functions/register/workbook.js';
 import { registerComplaints, seedDefaults, sweepSla, type Clock } from '../functions/service.js';
+import { mulberry32 as prng } from '../test/helpers/prng.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
 const rules = { days: 7, atRisk: 2 };
 
-/** A deterministic PRNG (mulberry32), so every run measures the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

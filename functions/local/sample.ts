@@ -6,6 +6,7 @@
  * light path and by the heavy path, and closed as not within authority. Times are set back from
  * today in working days, so the SLA summary shows every clock state.
  */
+import { PERSYARATAN } from '../../sheets-schema/index.js';
 import type { WorkCalendar } from '../../core/calendar.js';
 import { loadContext, performAction, registerComplaints, type Clock, type RegisterTables } from '../service.js';
 
@@ -77,7 +78,7 @@ const COMPLAINTS = [
   },
 ] as const;
 
-const ALL = ['surat_ditandatangani', 'diketahui_lurah', 'diketahui_rt', 'diketahui_rw', 'diketahui_lpm', 'diketahui_pemuda', 'diketahui_babinkamtibmas', 'diketahui_tokoh_masyarakat'];
+const ALL = [...PERSYARATAN];
 
 /** Fills a new register with the sample roles and complaints. `now` is today's instant. */
 export function seedSamples(book: RegisterTables, clock: Clock): void {

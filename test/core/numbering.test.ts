@@ -4,7 +4,6 @@
  * drawn from an injected byte source (so every case here is deterministic).
  */
 import { describe, expect, it } from 'vitest';
-import { PengaduanError } from '../../core/errors.js';
 import {
   accessCode,
   accessCodeMatches,
@@ -18,6 +17,7 @@ import {
 } from '../../core/numbering.js';
 import { dayFromIso } from '../../core/time.js';
 import { SETTINGS } from '../../sheets-schema/index.js';
+import { refusal } from '../helpers/refusal.js';
 
 const defaultFormat = (key: string): string => {
   const s = SETTINGS.find((x) => x.key === key);
@@ -29,15 +29,6 @@ const BA = defaultFormat('format_nomor_ba'); // {urut:3}/BA-PGD/{instansi}/{bula
 const UND = defaultFormat('format_nomor_undangan');
 const TUE_17_MAR_2026 = dayFromIso('2026-03-17'); // Tuesday
 
-function refusal(run: () => unknown): PengaduanError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PengaduanError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('formatNumber', () => {
   it.each([

@@ -4,23 +4,14 @@
  * surfacing later as a wrong due date or a broken number.
  */
 import { describe, expect, it } from 'vitest';
-import { PengaduanError } from '../../core/errors.js';
 import { defaultSettingValues, parseSettings } from '../../core/settings.js';
 import { PERSYARATAN, SETTINGS, type SettingKey } from '../../sheets-schema/index.js';
+import { refusal } from '../helpers/refusal.js';
 
 const label = (key: SettingKey): string => SETTINGS.find((s) => s.key === key)?.label ?? key;
 const rows = (values: Partial<Record<string, string>>): { kunci: string; nilai: string }[] =>
   Object.entries(values).map(([kunci, nilai]) => ({ kunci, nilai: nilai ?? '' }));
 
-function refusal(run: () => unknown): PengaduanError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PengaduanError) return e;
-    throw e;
-  }
-  throw new Error('expected the settings to be refused');
-}
 
 describe('the default settings', () => {
   it('parse into the service standard: 7 working days, at risk at 2, 2024-2027, every requirement', () => {

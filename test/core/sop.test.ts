@@ -40,6 +40,7 @@ import {
   type Peran,
   type Status,
 } from '../../sheets-schema/index.js';
+import { refusal } from '../helpers/refusal.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -184,15 +185,6 @@ const notifiedRoles = (d: Decision): Peran[] => effectsOf(d, 'notify').flatMap((
 const pelaporNotices = (d: Decision): Extract<Effect, { type: 'notify' }>[] => effectsOf(d, 'notify').filter((e) => 'pelapor' in e.to);
 
 /** Runs `run`, which must refuse with a PengaduanError; returns the error. */
-function refusal(run: () => unknown): PengaduanError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PengaduanError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the action was decided');
-}
 
 /** Decides on a frozen record and frozen inputs, and checks the refusal changed neither. */
 function refuse(record: RegisterRecord, aksi: string, who: Actor, inputs: unknown, code: ErrorCode, now = NOW, rules?: SopRules): PengaduanError {

@@ -24,6 +24,7 @@ import {
   yearOfDay,
   ZONE,
 } from '../../core/time.js';
+import { mulberry32 } from '../helpers/prng.js';
 
 const DAY_MS = 86_400_000;
 
@@ -31,16 +32,6 @@ const DAY_MS = 86_400_000;
 const utcDay = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 
 /** Deterministic PRNG (mulberry32), so that sampled cases are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('day numbers', () => {
   it('1970-01-01 is day 0 and 2026-03-17 is day 20529', () => {

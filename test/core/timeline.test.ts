@@ -4,9 +4,9 @@
  * names the complaint, never silently misread by the SLA clock.
  */
 import { describe, expect, it } from 'vitest';
-import { PengaduanError } from '../../core/errors.js';
 import type { TimelineEntry } from '../../core/sla.js';
 import { formatTimeline, parseTimeline } from '../../core/timeline.js';
+import { refusal } from '../helpers/refusal.js';
 
 /** An instant from WIB wall-clock text, parsed by the platform. */
 const wib = (text: string): number => Date.parse(`${text.replace(' ', 'T')}+07:00`);
@@ -20,15 +20,6 @@ const TIMELINE: TimelineEntry[] = [
 const TEXT =
   'DITERIMA 2026-03-17 09:00:00 | MENUNGGU_KELENGKAPAN 2026-03-17 10:12:30 | DIPERIKSA 2026-03-25 08:00:00 | DITUTUP 2026-03-31 23:59:59';
 
-function refusal(run: () => unknown): PengaduanError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PengaduanError) return e;
-    throw e;
-  }
-  throw new Error('expected the timeline to be refused');
-}
 
 describe('the status timeline', () => {
   it('is written as STATUS WIB-time, separated by " | "', () => {

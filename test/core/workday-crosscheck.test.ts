@@ -23,22 +23,13 @@ import {
   SERIAL_OFFSET,
   WORKDAY_NS,
 } from '../../tools/crosscheck-libreoffice.js';
+import { mulberry32 } from '../helpers/prng.js';
 
 const DAY_MS = 86_400_000;
 const cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
 const LAST_COVERED = '2027-12-31'; // Friday
 
 /** Deterministic PRNG (mulberry32): the sample is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // Dates on the spreadsheet side are built without core/time.ts: ISO text from Date.UTC, and
 // DATE(y, m, d) in the formulas.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
+import { PERSYARATAN } from '../../sheets-schema/index.js';
 
 const STAFF = {
   petugas: 'rina.petugas@contoh.go.id',
@@ -17,16 +18,7 @@ const STAFF = {
   kepala: 'kepala@contoh.go.id',
 } as const;
 
-const ALL_REQUIREMENTS = [
-  'surat_ditandatangani',
-  'diketahui_lurah',
-  'diketahui_rt',
-  'diketahui_rw',
-  'diketahui_lpm',
-  'diketahui_pemuda',
-  'diketahui_babinkamtibmas',
-  'diketahui_tokoh_masyarakat',
-];
+const ALL_REQUIREMENTS = [...PERSYARATAN];
 
 let dir: string;
 let cleanup: () => Promise<void>;
