@@ -6,7 +6,7 @@
 import { isStatus } from '../sheets-schema/index.js';
 import { PengaduanError } from './errors.js';
 import type { TimelineEntry } from './sla.js';
-import { formatWib, tryParseInstant } from './time.js';
+import { formatWib, parseRegisterTimestamp, tryParseInstant } from './time.js';
 
 export function formatTimeline(entries: readonly TimelineEntry[]): string {
   return entries.map((e) => `${e.status} ${formatWib(e.at)}`).join(' | ');
@@ -14,19 +14,30 @@ export function formatTimeline(entries: readonly TimelineEntry[]): string {
 
 /** Parses the timeline column; throws a coded error naming the complaint when it is damaged. */
 export function parseTimeline(text: string, nomor = ''): TimelineEntry[] {
-  const trimmed = text.trim();
-  if (trimmed === '') return [];
-  return trimmed.split('|').map((part) => {
-    const p = part.trim();
-    const space = p.indexOf(' ');
-    const status = space > 0 ? p.slice(0, space) : p;
-    const at = space > 0 ? tryParseInstant(p.slice(space + 1)) : undefined;
+  const out: TimelineEntry[] = [];
+  let from = 0;
+  const end = text.length;
+  // A hand scanner (no split/trim/regex): the SLA sweep parses this column for every complaint.
+  for (;;) {
+    let bar = text.indexOf('|', from);
+    if (bar < 0) bar = end;
+    let a = from;
+    let b = bar;
+    while (a < b && text.charCodeAt(a) <= 32) a++;
+    while (b > a && text.charCodeAt(b - 1) <= 32) b--;
+    if (a === b && out.length === 0 && bar === end) return out; // empty column
+    const space = text.indexOf(' ', a);
+    const status = space > a && space < b ? text.slice(a, space) : '';
+    const stamp = space > a && space < b ? text.slice(space + 1, b) : '';
+    const at = status ? (parseRegisterTimestamp(stamp) ?? tryParseInstant(stamp)) : undefined;
     if (!isStatus(status) || at === undefined) {
       throw new PengaduanError(
         'REGISTER_RUSAK',
-        `Kolom "Jejak Status (sistem)" pengaduan ${nomor} rusak di bagian "${p.slice(0, 60)}". Pulihkan dari tab Riwayat atau versi sebelumnya.`,
+        `Kolom "Jejak Status (sistem)" pengaduan ${nomor} rusak di bagian "${text.slice(a, b).slice(0, 60)}". Pulihkan dari tab Riwayat atau versi sebelumnya.`,
       );
     }
-    return { status, at };
-  });
+    out.push({ status, at });
+    if (bar === end) return out;
+    from = bar + 1;
+  }
 }
