@@ -15,7 +15,7 @@ import { parseSettings, type Settings } from '../core/settings.js';
 import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
 import { decide, readStatus, type Actor, type Decision, type Effect } from '../core/sop.js';
 import { formatWib, isoFromDay, tryDayFromIso, wibDay, yearOfDay } from '../core/time.js';
-import type { JenisDokumen, StatusSla } from '../sheets-schema/index.js';
+import { isFinalStatus, type JenisDokumen, type Status, type StatusSla } from '../sheets-schema/index.js';
 import type { Row } from './register/workbook.js';
 
 /** What the service needs of one tab. The workbook's Table implements it; so will the Sheets adapter. */
@@ -292,6 +292,8 @@ export interface SweepSummary {
   readonly asOf: string;
   readonly total: number;
   readonly counts: Partial<Record<StatusSla, number>>;
+  /** Open complaints per status: the backlog by stage. */
+  readonly openByStatus: Partial<Record<Status, number>>;
   readonly atRisk: SweepItem[];
   readonly late: SweepItem[];
   /** Rows that could not be computed (unknown status, damaged timeline): reported, not touched. */
@@ -304,6 +306,7 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
   const ctx = loadContext(book);
   const register = book.table('pengaduan');
   const counts: Partial<Record<StatusSla, number>> = {};
+  const openByStatus: Partial<Record<Status, number>> = {};
   const atRisk: SweepItem[] = [];
   const late: SweepItem[] = [];
   const skipped: SweepSummary['skipped'] = [];
@@ -326,7 +329,8 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
       continue;
     }
     try {
-      readStatus(record);
+      const status = readStatus(record);
+      if (!isFinalStatus(status)) openByStatus[status] = (openByStatus[status] ?? 0) + 1;
       const result = slaOfRecord(record, ctx.calendar, ctx.settings.sla, clock.now);
       const patch = slaPatch(result, clock.now, computedAt);
       register.update(rowNumber, patch as Row, 'sla');
@@ -350,6 +354,7 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
     asOf: isoFromDay(wibDay(clock.now)),
     total,
     counts,
+    openByStatus,
     atRisk,
     late,
     skipped,

@@ -169,6 +169,11 @@ export function formatSweep(s: SweepSummary): string {
     const n = s.counts[state];
     if (n) out.push(`  ${STATUS_SLA_LABEL[state].padEnd(32)} ${n}`);
   }
+  const open = STATUS.filter((st) => s.openByStatus[st]);
+  if (open.length > 0) {
+    out.push('', 'Pengaduan terbuka per tahap:');
+    for (const st of open) out.push(`  ${STATUS_LABEL[st].padEnd(50)} ${s.openByStatus[st]}`);
+  }
   const list = (title: string, items: SweepSummary['late']): void => {
     if (items.length === 0) return;
     out.push('', `${title}:`);
