@@ -226,11 +226,15 @@ export class Table {
   /** Replaces every data row (for derived tabs such as the dashboard). */
   replaceAll(rows: readonly Row[], writer: Penulis): void {
     this.assertOwner(this.tab.columns.map((c) => c.key), writer);
+    // Overwrite in place, then blank what is left below (exceljs's spliceRows leaves the last rows).
     const last = this.sheet.lastRow?.number ?? 1;
-    if (last > 1) this.sheet.spliceRows(2, last - 1);
-    for (const values of rows) {
-      const row = this.sheet.getRow((this.sheet.lastRow?.number ?? 1) + 1);
+    rows.forEach((values, i) => {
+      const row = this.sheet.getRow(i + 2);
       for (const c of this.tab.columns) this.writeCell(row, c.key, values[c.key]);
+    });
+    for (let r = rows.length + 2; r <= last; r++) {
+      const row = this.sheet.getRow(r);
+      for (const c of this.tab.columns) this.writeCell(row, c.key, undefined);
     }
     this.index = undefined;
     this.markDirty();

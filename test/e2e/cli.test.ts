@@ -245,3 +245,23 @@ describe('jatuh-tempo', () => {
     expect(r.err).toContain('Kalender hari libur tahun 2028 belum tersedia');
   });
 });
+
+describe('the dashboard tab after repeated sweeps', () => {
+  it('holds exactly one row per complaint however often the SLA is recomputed', async () => {
+    const counts: number[] = [];
+    for (const pada of ['2026-04-15', '2026-04-16', '2026-04-17']) {
+      const r = await cli('2026-03-30T10:00:00+07:00', 'sla', '--pada', pada, '--json');
+      expect(r.code, r.err).toBe(0);
+      const total = (JSON.parse(r.out) as { total: number }).total;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(register);
+      const ws = wb.getWorksheet('Dasbor');
+      let filled = 0;
+      ws?.eachRow((row, n) => {
+        if (n > 1 && String(row.getCell(1).value ?? '') !== '') filled++;
+      });
+      counts.push(filled - total);
+    }
+    expect(counts).toEqual([0, 0, 0]);
+  });
+});
