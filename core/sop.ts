@@ -35,6 +35,7 @@ import { validateFields, type FieldSpec, type FieldValue, type Pihak, type Peser
 import { cell, joinList, splitList, type RegisterPatch, type RegisterRecord } from './record.js';
 import type { SeriNomor } from './numbering.js';
 import { formatTimeline, parseTimeline } from './timeline.js';
+import type { TimelineEntry } from './sla.js';
 import { formatWib, tryDayFromIso, wibDay } from './time.js';
 
 export interface Actor {
@@ -564,6 +565,26 @@ export function readStatus(record: RegisterRecord): Status {
   return raw;
 }
 
+/**
+ * The complaint's state as the register holds it: the status cell and the timeline must agree.
+ * A status typed over by hand (reopening a finished complaint, skipping the paraf) is refused
+ * instead of being trusted.
+ */
+export function readState(record: RegisterRecord): { status: Status; timeline: TimelineEntry[] } {
+  const status = readStatus(record);
+  const nomor = cell(record, 'nomor');
+  const timeline = parseTimeline(cell(record, 'jejak_status'), nomor);
+  const last = timeline[timeline.length - 1];
+  if (last && last.status !== status) {
+    throw new PengaduanError(
+      'REGISTER_RUSAK',
+      `Status pengaduan ${nomor} di register ("${status}") tidak sesuai dengan jejak statusnya ("${last.status}"); status tampaknya diubah langsung di lembar kerja. ` +
+        `Kembalikan kolom Status menjadi "${last.status}", lalu lakukan perubahan lewat aksi yang semestinya.`,
+    );
+  }
+  return { status, timeline };
+}
+
 /** Decides an action. Throws a coded PengaduanError on any refusal; executes nothing. */
 export function decide(
   record: RegisterRecord,
@@ -578,7 +599,7 @@ export function decide(
     throw new PengaduanError('AKSI_TIDAK_DIKENAL', `Aksi "${aksi.slice(0, 60)}" tidak dikenal. Aksi yang ada: ${AKSI.join(', ')}.`);
   }
   const def: ActionDef = ACTIONS[aksi];
-  const from = readStatus(record);
+  const { status: from, timeline } = readState(record);
   const allowed = def.from[from];
   if (!allowed) {
     throw new PengaduanError(
@@ -612,7 +633,6 @@ export function decide(
   }
 
   const next = outcome.next;
-  const timeline = parseTimeline(cell(record, 'jejak_status'), nomor);
   const statusChanged = next !== from;
   const waktu = formatWib(now);
   const common: RegisterPatch = {

@@ -13,7 +13,7 @@ import { accessCode, formatNumber, nextSequence, type SeriNomor } from '../core/
 import { cell, type RegisterRecord } from '../core/record.js';
 import { parseSettings, type Settings } from '../core/settings.js';
 import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
-import { decide, readStatus, type Actor, type Decision, type Effect } from '../core/sop.js';
+import { decide, readState, type Actor, type Decision, type Effect } from '../core/sop.js';
 import { formatWib, isoFromDay, tryDayFromIso, wibDay, yearOfDay } from '../core/time.js';
 import { isFinalStatus, type JenisDokumen, type Status, type StatusSla } from '../sheets-schema/index.js';
 import type { Row } from './register/workbook.js';
@@ -329,7 +329,7 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
       continue;
     }
     try {
-      const status = readStatus(record);
+      const { status } = readState(record);
       if (!isFinalStatus(status)) openByStatus[status] = (openByStatus[status] ?? 0) + 1;
       const result = slaOfRecord(record, ctx.calendar, ctx.settings.sla, clock.now);
       const patch = slaPatch(result, clock.now, computedAt);

@@ -801,3 +801,16 @@ describe('closing a complaint that is not within the office authority (tutup)', 
     expect(err.problems.map((p) => p.field)).toEqual(['Alasan penutupan']);
   });
 });
+
+describe('a status typed over by hand in the sheet', () => {
+  it.each<[string, Status, Status, string]>([
+    ['a finished complaint reopened as DITERIMA', 'SELESAI', 'DITERIMA', 'periksa'],
+    ['an initialled draft set back to DIPERIKSA to re-grade it', 'PARAF_SEKRETARIS', 'DIPERIKSA', 'nilai'],
+  ])('refuses %s with REGISTER_RUSAK naming the status to restore', (_what, real, typed, aksi) => {
+    const record = Object.freeze({ ...recordIn(real), status: typed, tahap: STATUS_LABEL[typed] });
+    const actorRole: Peran = aksi === 'periksa' ? 'petugas' : 'subkoordinator';
+    const err = refusal(() => decide(record, aksi, actor(actorRole), VALID_INPUTS[aksi as AksiKey](), NOW));
+    expect(err.code).toBe('REGISTER_RUSAK');
+    expect(err.message).toContain(`Kembalikan kolom Status menjadi "${real}"`);
+  });
+});
