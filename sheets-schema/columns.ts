@@ -52,6 +52,12 @@ export interface Tab {
   readonly appendOnly?: boolean;
   /** Column whose value identifies a row (rows are located by it, never by index). */
   readonly keyColumn?: string;
+  /**
+   * Derived entirely by the system (counters, the dashboard): when missing from an existing
+   * register it is simply recreated. A missing tab that holds people's data is an error instead
+   * (most likely renamed), never silently replaced by an empty one.
+   */
+  readonly derived?: boolean;
 }
 
 /** Shorthand used to keep the tab definitions readable. */

@@ -213,6 +213,7 @@ export const TABS = {
     name: 'Penomoran',
     purpose: 'Nomor urut terakhir per seri dan tahun, agar nomor tidak pernah dipakai ulang.',
     columns: PENOMORAN_COLUMNS,
+    derived: true,
   },
   dasbor: {
     key: 'dasbor',
@@ -220,6 +221,7 @@ export const TABS = {
     purpose: 'Data tanpa identitas untuk Looker Studio; diisi ulang oleh perhitungan SLA.',
     columns: DASBOR_COLUMNS,
     keyColumn: 'nomor',
+    derived: true,
   },
 } as const satisfies Record<string, Tab>;
 

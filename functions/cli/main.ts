@@ -6,7 +6,7 @@
  * 3 the register or its settings need an administrator.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { schemaJson, STATUS, isStatus } from '../../sheets-schema/index.js';
@@ -109,7 +109,7 @@ async function readJson(io: Io, source: string | undefined): Promise<unknown> {
   }
 }
 
-function registerOf(io: Io, given: string | undefined): WorkbookRegister {
+function openRegister(io: Io, given: string | undefined): WorkbookRegister {
   const file = given ?? io.env.PENGADUAN_REGISTER ?? DEFAULT_REGISTER;
   if (!/\.xlsx$/i.test(file)) throw usage(`Register harus berkas .xlsx, bukan "${file}".`);
   return new WorkbookRegister(path.resolve(io.cwd, file));
@@ -136,6 +136,19 @@ const OPTIONS = {
 } as const;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const opened: WorkbookRegister[] = [];
+  const registerOf = (given: string | undefined): WorkbookRegister => {
+    const reg = openRegister(io, given);
+    opened.push(reg);
+    return reg;
+  };
+  const existingRegister = async (given: string | undefined): Promise<WorkbookRegister> => {
+    const reg = registerOf(given);
+    if (!(await reg.exists())) {
+      throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Register "${reg.file}" belum ada. Jalankan "pengaduan mulai" atau "pengaduan catat" untuk membuatnya.`);
+    }
+    return reg;
+  };
   try {
     let parsed;
     try {
@@ -159,15 +172,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         print(formatAlur(), alurJson());
         return 0;
       case 'jatuh-tempo':
-        return await dueDates(io, args, opt);
+        return await dueDates(io, args, opt, existingRegister);
       case 'mulai':
-        return await start(io, opt);
+        return await start(io, opt, registerOf);
       case 'catat': {
         const data = await readJson(io, opt.data);
         if (data === undefined) throw usage('catat memerlukan --data BERKAS.json.');
         const items = Array.isArray(data) ? (data as unknown[]) : [data];
         if (items.length === 0) throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Daftar pengaduan kosong.');
-        const reg = registerOf(io, opt.register);
+        const reg = registerOf(opt.register);
         const clock = clockOf(io);
         const results = await reg.transaction(
           (book) => {
@@ -188,7 +201,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (!nomor || !aksi || args.length > 2) throw usage('proses memerlukan NOMOR dan AKSI, misalnya: pengaduan proses PGD-2026-0001 periksa --sebagai petugas@contoh.go.id');
         if (!opt.sebagai) throw usage('proses memerlukan --sebagai EMAIL (peran diambil dari tab Peran).');
         const inputs = await readJson(io, opt.data);
-        const reg = await existingRegister(io, opt.register);
+        const reg = await existingRegister(opt.register);
         const clock = clockOf(io);
         const sebagai = opt.sebagai;
         const result = await reg.transaction((book) => performAction(book, nomor, aksi, sebagai, inputs, clock));
@@ -197,7 +210,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case 'sla': {
-        const reg = await existingRegister(io, opt.register);
+        const reg = await existingRegister(opt.register);
         let clock = clockOf(io);
         if (opt.pada) clock = { ...clock, now: dayFromIso(opt.pada) * 86_400_000 + 5 * 3600_000 }; // 12:00 WIB
         const summary = await reg.transaction((book) => sweepSla(book, clock));
@@ -207,14 +220,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'status': {
         const [nomor] = args;
         if (!nomor || args.length > 1) throw usage('status memerlukan satu NOMOR.');
-        const reg = await existingRegister(io, opt.register);
+        const reg = await existingRegister(opt.register);
         const view = await reg.transaction((book) => complaintOf(book, nomor), { write: false });
         print(formatComplaint(view), view);
         return 0;
       }
       case 'daftar': {
         if (opt.status && !isStatus(opt.status)) throw usage(`Status "${opt.status}" tidak dikenal. Pilihan: ${STATUS.join(', ')}`);
-        const reg = await existingRegister(io, opt.register);
+        const reg = await existingRegister(opt.register);
         const records = await reg.transaction(
           (book) =>
             book
@@ -238,24 +251,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     io.err(`Kesalahan tak terduga: ${(e as Error).stack ?? String(e)}`);
     return 70;
+  } finally {
+    for (const reg of opened) {
+      if (reg.lastUpgrades.length > 0) io.err(`Catatan: register diperbarui mengikuti skema terbaru (${reg.lastUpgrades.join('; ')}).`);
+    }
   }
 }
 
-async function existingRegister(io: Io, given: string | undefined): Promise<WorkbookRegister> {
-  const reg = registerOf(io, given);
-  if (!(await reg.exists())) {
-    throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Register "${reg.file}" belum ada. Jalankan "pengaduan mulai" atau "pengaduan catat" untuk membuatnya.`);
-  }
-  return reg;
-}
 
-async function dueDates(io: Io, args: readonly string[], opt: { hari?: string | undefined; register?: string | undefined; json?: boolean | undefined }): Promise<number> {
+async function dueDates(
+  io: Io,
+  args: readonly string[],
+  opt: { hari?: string | undefined; register?: string | undefined; json?: boolean | undefined },
+  existingRegister: (given: string | undefined) => Promise<WorkbookRegister>,
+): Promise<number> {
   if (args.length === 0) throw usage('jatuh-tempo memerlukan setidaknya satu TANGGAL (TTTT-BB-HH atau ISO 8601).');
   const n = opt.hari === undefined ? 7 : Number(opt.hari);
   if (!Number.isInteger(n) || n < 0 || n > 3650) throw usage(`--hari harus bilangan bulat 0-3650, bukan "${opt.hari}".`);
   let cal: WorkCalendar;
   if (opt.register) {
-    const reg = await existingRegister(io, opt.register);
+    const reg = await existingRegister(opt.register);
     cal = await reg.transaction((book) => loadContext(book).calendar, { write: false });
   } else {
     cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
@@ -277,9 +292,12 @@ async function dueDates(io: Io, args: readonly string[], opt: { hari?: string | 
   return 0;
 }
 
-async function start(io: Io, opt: { register?: string | undefined; json?: boolean | undefined }): Promise<number> {
-  const reg = registerOf(io, opt.register);
-  const { mkdir } = await import('node:fs/promises');
+async function start(
+  io: Io,
+  opt: { register?: string | undefined; json?: boolean | undefined },
+  registerOf: (given: string | undefined) => WorkbookRegister,
+): Promise<number> {
+  const reg = registerOf(opt.register);
   await mkdir(path.dirname(reg.file), { recursive: true });
   const clock = clockOf(io);
   let created = false;

@@ -81,6 +81,15 @@ export class Table {
     });
   }
 
+  hasColumn(key: string): boolean {
+    return this.colOf.has(key);
+  }
+
+  /** Whether any row below the header holds a value. */
+  hasData(): boolean {
+    return (this.sheet.lastRow?.number ?? 1) > 1;
+  }
+
   /** Adds the schema's columns that the sheet lacks, at the end; returns their headers. */
   addMissingColumns(): string[] {
     const added: string[] = [];
@@ -281,6 +290,13 @@ export class RegisterBook {
     for (const key of TAB_KEYS) {
       const tab: Tab = TABS[key];
       let sheet = workbook.getWorksheet(tab.name);
+      if (!sheet && !created && !tab.derived) {
+        throw new PengaduanError(
+          'TAB_TIDAK_DITEMUKAN',
+          `Tab "${tab.name}" tidak ditemukan di register (tab yang ada: ${workbook.worksheets.map((w) => w.name).join(', ')}). ` +
+            `Bila namanya diubah, kembalikan menjadi "${tab.name}".`,
+        );
+      }
       if (!sheet) {
         sheet = addSheet(workbook, tab);
         if (!created) this.upgraded.push(`tab ${tab.name}`);
@@ -289,7 +305,16 @@ export class RegisterBook {
       const table = new Table(tab, sheet, () => {
         this.dirty = true;
       });
-      for (const h of table.addMissingColumns()) this.upgraded.push(`kolom ${tab.name}!${h}`);
+      if (!created && !tab.derived && table.hasData()) {
+        const lost = tab.columns.filter((c) => c.required && !table.hasColumn(c.key)).map((c) => `"${c.header}"`);
+        if (lost.length > 0) {
+          throw new PengaduanError(
+            'KOLOM_TIDAK_DITEMUKAN',
+            `Tab "${tab.name}" tidak memiliki kolom wajib ${lost.join(', ')}. Bila judul kolomnya diubah, kembalikan seperti semula.`,
+          );
+        }
+      }
+      for (const h of table.addMissingColumns()) this.upgraded.push(`kolom "${h}" di tab ${tab.name}`);
       this.tables.set(key, table);
     }
   }
@@ -324,6 +349,8 @@ const LOCK_OPTIONS = {
 /** The local register file. */
 export class WorkbookRegister {
   readonly file: string;
+  /** What the last transaction added to bring the workbook up to the schema (tabs, columns). */
+  lastUpgrades: readonly string[] = [];
   constructor(file: string) {
     this.file = path.resolve(file);
   }
@@ -432,6 +459,7 @@ export class WorkbookRegister {
     try {
       const t1 = performance.now();
       const book = await this.load();
+      this.lastUpgrades = book.upgraded;
       const t2 = performance.now();
       if (book.created && options.seed) await options.seed(book);
       const result = await fn(book);

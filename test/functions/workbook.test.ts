@@ -210,37 +210,62 @@ describe('a register where a person inserted a column "Catatan Pribadi" in the m
   });
 });
 
-describe('a register missing a schema column that a person deleted', () => {
+describe('a register missing an optional schema column that a person deleted', () => {
   it('gets the column back at the end, with every other cell untouched', async () => {
     await registerWith(2);
     await editByPerson((wb) => {
       const ws = sheetOf(wb, 'pengaduan');
-      ws.spliceColumns(columnOf(ws, 'Kanal'), 1);
+      ws.spliceColumns(columnOf(ws, 'Bidang Usaha'), 1);
     });
     const before = dataRows(sheetOf(await readBook(file), 'pengaduan'));
-    expect(Object.keys(before[0] ?? {})).not.toContain('Kanal');
+    expect(Object.keys(before[0] ?? {})).not.toContain('Bidang Usaha');
 
     const upgraded = await new WorkbookRegister(file).transaction((book: RegisterBook) => book.upgraded);
 
-    expect(upgraded).toEqual(['kolom Pengaduan!Kanal']);
+    expect(upgraded).toEqual(['kolom "Bidang Usaha" di tab Pengaduan']);
     const ws = sheetOf(await readBook(file), 'pengaduan');
     const headers = headersOf(ws);
-    expect(headers.at(-1)).toBe('Kanal');
-    expect(headers.slice(0, -1)).toEqual(HEADERS('pengaduan').filter((h) => h !== 'Kanal'));
+    expect(headers.at(-1)).toBe('Bidang Usaha');
+    expect(headers.slice(0, -1)).toEqual(HEADERS('pengaduan').filter((h) => h !== 'Bidang Usaha'));
     const after = dataRows(ws);
-    expect(after.map((r) => r.Kanal)).toEqual([null, null]);
-    expect(after.map(({ Kanal: _k, ...rest }) => rest)).toEqual(before);
+    expect(after.map((r) => r['Bidang Usaha'])).toEqual([null, null]);
+    expect(after.map(({ 'Bidang Usaha': _k, ...rest }) => rest)).toEqual(before);
   });
 
   it('fills the re-added column for complaints registered afterwards', async () => {
     await registerWith(1);
     await editByPerson((wb) => {
       const ws = sheetOf(wb, 'pengaduan');
-      ws.spliceColumns(columnOf(ws, 'Kanal'), 1);
+      ws.spliceColumns(columnOf(ws, 'Bidang Usaha'), 1);
     });
-    await new WorkbookRegister(file).transaction((book) => registerComplaints(book, [complaint({ kanal: 'instagram' })], PETUGAS, fixedClock()));
+    await new WorkbookRegister(file).transaction((book) => registerComplaints(book, [complaint({ bidang_usaha: 'Kuliner' })], PETUGAS, fixedClock()));
     const rows = dataRows(sheetOf(await readBook(file), 'pengaduan'));
-    expect(rows.map((r) => r.Kanal)).toEqual([null, 'instagram']);
+    expect(rows.map((r) => r['Bidang Usaha'])).toEqual([null, 'Kuliner']);
+  });
+});
+
+describe('a register whose required column or data tab was renamed', () => {
+  it('refuses a renamed required header instead of adding an empty one, and leaves the file as it is', async () => {
+    await registerWith(1);
+    await editByPerson((wb) => {
+      const ws = sheetOf(wb, 'pengaduan');
+      ws.getRow(1).getCell(columnOf(ws, 'Status')).value = 'Status Pengaduan';
+    });
+    const bytes = await readFile(file);
+    expect(await codeOf(new WorkbookRegister(file).transaction(() => 'read'))).toBe('KOLOM_TIDAK_DITEMUKAN');
+    expect(Buffer.compare(await readFile(file), bytes)).toBe(0);
+  });
+
+  it('refuses a renamed Pengaduan tab instead of starting an empty register', async () => {
+    await registerWith(1);
+    await editByPerson((wb) => {
+      sheetOf(wb, 'pengaduan').name = 'Register 2026';
+    });
+    const bytes = await readFile(file);
+    const run = await cli(['--register', file, 'catat', '--data', JSON.stringify(complaint())], dir);
+    expect(run.code).toBe(3);
+    expect(run.err).toContain('Tab "Pengaduan" tidak ditemukan');
+    expect(Buffer.compare(await readFile(file), bytes)).toBe(0);
   });
 });
 
