@@ -258,7 +258,7 @@ describe('the dashboard tab after repeated sweeps', () => {
       const ws = wb.getWorksheet('Dasbor');
       let filled = 0;
       ws?.eachRow((row, n) => {
-        if (n > 1 && String(row.getCell(1).value ?? '') !== '') filled++;
+        if (n > 1 && row.getCell(1).text !== '') filled++;
       });
       counts.push(filled - total);
     }
