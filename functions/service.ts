@@ -4,17 +4,16 @@
  * asks core/ to decide, and applies the returned effects: it holds no rules of its own.
  * Callers run each operation inside one register transaction (lock, fresh read, atomic save).
  */
-import { DEFAULT_LIBUR, isPeran, SETTINGS, TABS, type Peran, type RegisterKey } from '../sheets-schema/index.js';
-import { WorkCalendar } from '../core/calendar.js';
+import { DEFAULT_LIBUR, SETTINGS, TABS, type RegisterKey } from '../sheets-schema/index.js';
+import { buildContext, type RegisterContext, type StaffMember } from '../core/context.js';
 import { dashboardRow } from '../core/dashboard.js';
-import { PengaduanError, isPengaduanError, type FieldProblem } from '../core/errors.js';
+import { PengaduanError, isPengaduanError } from '../core/errors.js';
 import { buildIntake, duplicateKeys, validateIntake, type IntakeValues } from '../core/intake.js';
 import { accessCode, formatNumber, nextSequence, type SeriNomor } from '../core/numbering.js';
 import { cell, type RegisterRecord } from '../core/record.js';
-import { parseSettings, type Settings } from '../core/settings.js';
 import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
 import { decide, readState, type Actor, type Decision, type Effect } from '../core/sop.js';
-import { formatWib, isoFromDay, tryDayFromIso, wibDay, yearOfDay } from '../core/time.js';
+import { formatWib, isoFromDay, wibDay, yearOfDay } from '../core/time.js';
 import { isFinalStatus, type JenisDokumen, type Status, type StatusSla } from '../sheets-schema/index.js';
 import type { Row } from './register/workbook.js';
 
@@ -37,19 +36,8 @@ export interface Clock {
   readonly randomBytes: (n: number) => Uint8Array;
 }
 
-export interface StaffMember {
-  readonly email: string;
-  readonly nama: string;
-  readonly nip: string;
-  readonly jabatan: string;
-  readonly roles: Peran[];
-}
-
-export interface Context {
-  readonly settings: Settings;
-  readonly calendar: WorkCalendar;
-  readonly staff: ReadonlyMap<string, StaffMember>;
-}
+export type Context = RegisterContext;
+export type { StaffMember };
 
 /** A message to send, resolved to addresses; `undeliverable` says why it could not be addressed. */
 export interface Notification {
@@ -62,37 +50,23 @@ export interface Notification {
 
 /** Reads settings, the holiday calendar and the staff directory once per transaction. */
 export function loadContext(book: RegisterTables): Context {
-  const settings = parseSettings(
-    book.table('pengaturan').rows().map((r) => ({ kunci: String(r.values.kunci ?? ''), nilai: String(r.values.nilai ?? '') })),
-  );
-  const holidays: { tanggal: string }[] = [];
-  const problems: FieldProblem[] = [];
-  for (const r of book.table('libur').rows()) {
-    const tanggal = String(r.values.tanggal ?? '').trim();
-    if (tryDayFromIso(tanggal) === undefined) problems.push({ field: `Libur baris ${r.rowNumber}`, message: `tanggal "${tanggal}" bukan TTTT-BB-HH` });
-    else holidays.push({ tanggal });
-  }
-  if (problems.length > 0) {
-    throw new PengaduanError('PENGATURAN_TIDAK_VALID', `Tab Libur berisi tanggal yang tidak valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`, { problems });
-  }
-  const calendar = new WorkCalendar({ holidays, years: settings.years });
-  const staff = new Map<string, StaffMember>();
-  for (const r of book.table('peran').rows()) {
-    const email = String(r.values.email ?? '').trim().toLowerCase();
-    const peran = String(r.values.peran ?? '').trim().toLowerCase();
-    const aktif = String(r.values.aktif ?? '').trim().toLowerCase();
-    if (!email || !isPeran(peran) || aktif === 'tidak') continue;
-    const m = staff.get(email) ?? {
-      email,
-      nama: String(r.values.nama ?? ''),
-      nip: String(r.values.nip ?? ''),
-      jabatan: String(r.values.jabatan ?? ''),
-      roles: [],
-    };
-    if (!m.roles.includes(peran)) m.roles.push(peran);
-    staff.set(email, m);
-  }
-  return { settings, calendar, staff };
+  const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+  return buildContext({
+    pengaturan: book.table('pengaturan').rows().map((r) => ({ rowNumber: r.rowNumber, kunci: text(r.values.kunci), nilai: text(r.values.nilai) })),
+    libur: book.table('libur').rows().map((r) => ({ rowNumber: r.rowNumber, tanggal: text(r.values.tanggal) })),
+    peran: book
+      .table('peran')
+      .rows()
+      .map((r) => ({
+        rowNumber: r.rowNumber,
+        email: text(r.values.email),
+        peran: text(r.values.peran),
+        nama: text(r.values.nama),
+        nip: text(r.values.nip),
+        jabatan: text(r.values.jabatan),
+        aktif: text(r.values.aktif),
+      })),
+  });
 }
 
 /** Fills the settings and holidays tabs of a new register from the schema's defaults. */
@@ -299,6 +273,8 @@ export interface SweepSummary {
   /** Rows that could not be computed (unknown status, damaged timeline): reported, not touched. */
   readonly skipped: { nomor: string; rowNumber: number; reason: string }[];
   readonly calendarMissing: string[];
+  /** Rows of the Pengaturan, Libur and Peran tabs that were ignored. */
+  readonly warnings: readonly string[];
 }
 
 /** Recomputes the SLA columns of every complaint and rebuilds the dashboard tab. */
@@ -359,6 +335,7 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
     late,
     skipped,
     calendarMissing: [...calendarMissing],
+    warnings: ctx.warnings,
   };
 }
 

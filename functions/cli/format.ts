@@ -184,6 +184,10 @@ export function formatSweep(s: SweepSummary): string {
   list('Terlambat', s.late);
   list('Hampir jatuh tempo', s.atRisk);
   for (const m of s.calendarMissing) out.push('', `Perhatian: ${m}`);
+  if (s.warnings.length > 0) {
+    out.push('', 'Peringatan (tab yang diisi admin):');
+    for (const w of s.warnings) out.push(`  ${w}`);
+  }
   if (s.skipped.length > 0) {
     out.push('', 'Baris yang dilewati (perbaiki di register):');
     for (const k of s.skipped) out.push(`  baris ${k.rowNumber} (${k.nomor || 'tanpa nomor'}): ${k.reason}`);
