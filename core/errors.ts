@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'REGISTER_RUSAK',
   'REGISTER_TERKUNCI',
   'BERKAS_TIDAK_DITEMUKAN',
+  'BERKAS_TIDAK_DAPAT_DIAKSES',
   'ARGUMEN_TIDAK_VALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

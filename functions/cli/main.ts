@@ -56,6 +56,7 @@ Register bawaan: ${DEFAULT_REGISTER} (atau variabel PENGADUAN_REGISTER). "-" seb
 Keluar: 0 selesai, 1 ditolak (tidak ada yang berubah), 2 pemakaian salah, 3 register/pengaturan perlu diperbaiki admin.`;
 
 const EXIT_ADMIN: readonly ErrorCode[] = [
+  'BERKAS_TIDAK_DAPAT_DIAKSES',
   'PENGATURAN_TIDAK_VALID',
   'TAB_TIDAK_DITEMUKAN',
   'KOLOM_TIDAK_DITEMUKAN',
@@ -112,15 +113,25 @@ async function readJson(io: Io, source: string | undefined): Promise<unknown> {
 function openRegister(io: Io, given: string | undefined): WorkbookRegister {
   const file = given ?? io.env.PENGADUAN_REGISTER ?? DEFAULT_REGISTER;
   if (!/\.xlsx$/i.test(file)) throw usage(`Register harus berkas .xlsx, bukan "${file}".`);
-  return new WorkbookRegister(path.resolve(io.cwd, file));
+  return new WorkbookRegister(path.resolve(io.cwd, file), { onWait: () => io.err('Menunggu register dilepas oleh proses lain…') });
 }
 
 function outboxDir(reg: WorkbookRegister): string {
   return path.join(path.dirname(reg.file), `${path.basename(reg.file, path.extname(reg.file))}-kotak-keluar`);
 }
 
-async function deliver(reg: WorkbookRegister, nomor: string, ns: readonly Notification[], now: number): Promise<string[]> {
-  return saveToOutbox(outboxDir(reg), nomor, ns, LOCAL_SENDER, now);
+/**
+ * Saves the notifications after the register was saved. The register is the record: when the
+ * outbox cannot be written, the command still succeeds and tells staff what to send by hand.
+ */
+async function deliver(io: Io, reg: WorkbookRegister, nomor: string, ns: readonly Notification[], now: number): Promise<string[]> {
+  try {
+    return await saveToOutbox(outboxDir(reg), nomor, ns, LOCAL_SENDER, now);
+  } catch (e) {
+    io.err(`Peringatan: perubahan sudah tersimpan di register, tetapi pemberitahuan tidak dapat disimpan di ${outboxDir(reg)} (${(e as NodeJS.ErrnoException).code ?? 'galat'}). Sampaikan secara manual:`);
+    for (const n of ns) if (n.to.length > 0) io.err(`  - kepada ${n.to.join(', ')}: ${n.subject}`);
+    return [];
+  }
 }
 
 const OPTIONS = {
@@ -192,7 +203,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           { seed: seedDefaults },
         );
         const texts: string[] = [];
-        for (const r of results) texts.push(formatIntake(r, await deliver(reg, r.nomor, r.notifications, clock.now)));
+        for (const r of results) texts.push(formatIntake(r, await deliver(io, reg, r.nomor, r.notifications, clock.now)));
         print(texts.join('\n'), results);
         return 0;
       }
@@ -205,7 +216,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const clock = clockOf(io);
         const sebagai = opt.sebagai;
         const result = await reg.transaction((book) => performAction(book, nomor, aksi, sebagai, inputs, clock));
-        const saved = await deliver(reg, nomor, result.notifications, clock.now);
+        const saved = await deliver(io, reg, nomor, result.notifications, clock.now);
         print(formatAction(result, saved), result);
         return 0;
       }

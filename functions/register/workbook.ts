@@ -339,11 +339,30 @@ export interface TransactionOptions {
   readonly onTimings?: (t: { lock: number; load: number; work: number; save: number }) => void;
 }
 
+/** An operating-system file error as a coded Indonesian one; other errors pass through. */
+function fileError(e: unknown, file: string, doing: 'membaca' | 'menyimpan' | 'mengunci'): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const why: Record<string, string> = {
+    EISDIR: 'itu adalah folder, bukan berkas .xlsx',
+    EACCES: 'tidak ada izin',
+    EPERM: 'tidak ada izin, atau berkas sedang dikunci program lain',
+    EBUSY: 'berkas sedang dipakai program lain',
+    ENOSPC: 'disk penuh',
+    EROFS: 'disk hanya-baca',
+    ENOTDIR: 'salah satu bagian jalurnya bukan folder',
+  };
+  if (!code || !(code in why)) return e;
+  const tail = doing === 'menyimpan' ? ' Perubahan TIDAK tersimpan; register tetap seperti sebelumnya.' : '';
+  return new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Gagal ${doing} register "${file}": ${why[code]} (${code}).${tail}`, { cause: e });
+}
+
+// A live holder refreshes its lock every 5 s; one not refreshed for 20 s belongs to a process
+// that died, and is taken over. Waiting gives up after about a minute.
 const LOCK_OPTIONS = {
   realpath: false,
-  stale: 60_000,
-  update: 10_000,
-  retries: { retries: 200, minTimeout: 25, maxTimeout: 500, factor: 1.5 },
+  stale: 20_000,
+  update: 5_000,
+  retries: { retries: 120, minTimeout: 100, maxTimeout: 500, factor: 1.3 },
 } as const;
 
 /** The local register file. */
@@ -351,8 +370,11 @@ export class WorkbookRegister {
   readonly file: string;
   /** What the last transaction added to bring the workbook up to the schema (tabs, columns). */
   lastUpgrades: readonly string[] = [];
-  constructor(file: string) {
+  /** Called once when another process holds the register and this one starts waiting. */
+  private readonly onWait: (() => void) | undefined;
+  constructor(file: string, options: { onWait?: () => void } = {}) {
     this.file = path.resolve(file);
+    this.onWait = options.onWait;
   }
 
   async exists(): Promise<boolean> {
@@ -394,7 +416,7 @@ export class WorkbookRegister {
         workbook.creator = 'Layanan Pengaduan DPMPTSP';
         return new RegisterBook(workbook, true);
       }
-      throw e;
+      throw fileError(e, this.file, 'membaca');
     }
     try {
       await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -452,9 +474,22 @@ export class WorkbookRegister {
     let release: () => Promise<void>;
     const t0 = performance.now();
     try {
-      release = await lockfile.lock(this.file, LOCK_OPTIONS);
+      try {
+        release = await lockfile.lock(this.file, { ...LOCK_OPTIONS, retries: 0 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+        this.onWait?.();
+        release = await lockfile.lock(this.file, LOCK_OPTIONS);
+      }
     } catch (e) {
-      throw new PengaduanError('REGISTER_TERKUNCI', `Register "${this.file}" sedang dipakai proses lain dan tidak terlepas. Coba lagi sebentar lagi.`, { cause: e });
+      if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new PengaduanError(
+          'REGISTER_TERKUNCI',
+          `Register "${this.file}" masih dipakai proses lain setelah ditunggu sekitar satu menit. Coba lagi sebentar lagi; bila tidak ada yang sedang memakainya, hapus folder "${path.basename(this.file)}.lock".`,
+          { cause: e },
+        );
+      }
+      throw fileError(e, this.file, 'mengunci');
     }
     try {
       const t1 = performance.now();
@@ -464,7 +499,13 @@ export class WorkbookRegister {
       if (book.created && options.seed) await options.seed(book);
       const result = await fn(book);
       const t3 = performance.now();
-      if ((options.write ?? true) && book.isDirty) await this.save(book);
+      if ((options.write ?? true) && book.isDirty) {
+        try {
+          await this.save(book);
+        } catch (e) {
+          throw fileError(e, this.file, 'menyimpan');
+        }
+      }
       options.onTimings?.({ lock: t1 - t0, load: t2 - t1, work: t3 - t2, save: performance.now() - t3 });
       return result;
     } finally {

@@ -265,3 +265,28 @@ describe('the dashboard tab after repeated sweeps', () => {
     expect(counts).toEqual([0, 0, 0]);
   });
 });
+
+describe('file problems', () => {
+  it('a register path that is a folder gets a coded Indonesian error, exit 3', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    const folder = path.join(dir, 'folder.xlsx');
+    await mkdir(folder);
+    const r = await runCli(['--register', folder, 'daftar'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('itu adalah folder');
+  });
+
+  it('an outbox that cannot be written leaves the action saved and says what to send by hand', async () => {
+    const reg2 = path.join(dir, 'kotak.xlsx');
+    await writeFile(path.join(dir, 'kotak-kotak-keluar'), 'bukan folder');
+    const r = await runCli(['--register', reg2, 'catat', '--data', JSON.stringify({ kanal: 'surat', nama_pelapor: 'A', email_pelapor: 'a@contoh.id', isi_pengaduan: 'B' })], {
+      cwd: dir,
+      now: '2026-03-30T09:00:00+07:00',
+    });
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('perubahan sudah tersimpan di register');
+    expect(r.err).toContain('kepada a@contoh.id');
+    const list = await runCli(['--register', reg2, 'daftar', '--json'], { cwd: dir });
+    expect((JSON.parse(list.out) as unknown[]).length).toBe(1);
+  });
+});
