@@ -241,7 +241,7 @@ export function validateFields(specs: readonly FieldSpec[], raw: unknown): Valid
   const values: Record<string, FieldValue> = {};
   if (raw === undefined || raw === null) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { values, problems: [{ field: 'masukan', message: 'harus berupa objek JSON, misalnya {"catatan": "…"}' }] };
+    return { values, problems: [{ field: 'masukan', message: 'harus berupa objek JSON {"kunci": "nilai", …}' }] };
   }
   const input = raw as Record<string, unknown>;
   const known = new Set(specs.map((s) => s.key));

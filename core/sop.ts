@@ -193,7 +193,7 @@ function persyaratanOutcome(ctx: ActionContext, received: readonly Persyaratan[]
       subject: `Pengaduan ${cell(ctx.record, 'nomor')}: mohon lengkapi persyaratan`,
       body:
         `Pengaduan Anda nomor ${cell(ctx.record, 'nomor')} sudah kami terima. Agar dapat kami proses, mohon lengkapi persyaratan berikut:\n` +
-        `${missingText}\n\nSerahkan ke ruang pelayanan DPMPTSP Kota Payakumbuh. Selama menunggu kelengkapan, waktu penyelesaian 7 hari kerja dihentikan sementara.` +
+        `${missingText}\n\nSerahkan ke ruang pelayanan pengaduan. Selama menunggu kelengkapan, hitungan waktu penyelesaian dihentikan sementara.` +
         (text(ctx.values.catatan) ? `\n\nCatatan petugas: ${text(ctx.values.catatan)}` : ''),
     },
   };

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { PengaduanError } from './errors.js';
 
 export const ZONE = 'Asia/Jakarta';
-const WIB_OFFSET_MS = 7 * 3600_000;
+export const WIB_OFFSET_MS = 7 * 3600_000;
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */

@@ -50,7 +50,7 @@ const SECTIONS: readonly FormSection[] = [
     title: 'Yang Diadukan',
     help: 'Usaha, kegiatan, atau perizinan yang Anda adukan.',
     questions: [
-      { key: 'nama_usaha', title: 'Nama usaha/kegiatan', help: 'Nama usaha atau kegiatan yang diadukan.', required: true },
+      { key: 'nama_usaha', title: 'Nama usaha/kegiatan', help: 'Nama usaha atau kegiatan yang diadukan, bila diketahui.' },
       { key: 'alamat_usaha', title: 'Alamat usaha/kegiatan', help: 'Lokasi usaha atau kegiatan.' },
       { key: 'kelurahan', title: 'Kelurahan', help: 'Kelurahan lokasi usaha atau kegiatan.' },
       { key: 'kecamatan', title: 'Kecamatan', help: 'Kecamatan lokasi usaha atau kegiatan.' },

@@ -12,6 +12,12 @@ import {
   TABS,
   isStatus,
   isStatusSla,
+  isKanal,
+  isKategori,
+  KANAL_LABEL,
+  KATEGORI_LABEL,
+  type Kanal,
+  type Kategori,
   type JenisDokumen,
 } from '../../sheets-schema/index.js';
 import { ACTIONS, AKSI, WAITING_FOR, actionsFrom, type ActionDef } from '../../core/sop.js';
@@ -60,7 +66,7 @@ export function formatAlur(): string {
     }
     out.push('');
   }
-  out.push('Aksi "tutup" berlaku pada setiap status yang belum selesai. Jam layanan: 7 hari kerja; waktu di status MENUNGGU_KELENGKAPAN tidak dihitung.');
+  out.push('Aksi "tutup" berlaku pada setiap status yang belum selesai. Waktu layanan: 7 hari kerja (tab Pengaturan); hari kerja di status MENUNGGU_KELENGKAPAN tidak dihitung.');
   return out.join('\n');
 }
 
@@ -147,11 +153,11 @@ export function formatComplaint(v: ComplaintView): string {
     `Pengaduan ${cell(r, 'nomor')}`,
     ...line('Tahap', isStatus(status) ? `${STATUS_LABEL[status]} (${status})` : status),
     ...line('Menunggu', cell(r, 'menunggu')),
-    ...line('Diterima', `${cell(r, 'diterima_pada')} WIB melalui ${cell(r, 'kanal')}`),
+    ...line('Diterima', `${cell(r, 'diterima_pada')} WIB melalui ${isKanal(cell(r, 'kanal')) ? KANAL_LABEL[cell(r, 'kanal') as Kanal] : cell(r, 'kanal')}`),
     ...line('Jatuh tempo', `${dateText(cell(r, 'tenggat'))} (${slaText(r)})`),
     ...line('Pelapor', cell(r, 'nama_pelapor')),
     ...line('Yang diadukan', cell(r, 'nama_usaha')),
-    ...line('Kategori', cell(r, 'kategori')),
+    ...line('Kategori', isKategori(cell(r, 'kategori')) ? KATEGORI_LABEL[cell(r, 'kategori') as Kategori] : cell(r, 'kategori')),
     ...line('Persyaratan kurang', cell(r, 'persyaratan_kurang')),
     ...line('Nomor BA', cell(r, 'nomor_ba')),
     ...line('Hari kerja per tahap', cell(r, 'hari_per_tahap')),

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { schemaJson, STATUS, isStatus } from '../../sheets-schema/index.js';
+import { schemaJson, STATUS, isFinalStatus, isStatus } from '../../sheets-schema/index.js';
 import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER } from '../../sheets-schema/index.js';
 import { WorkCalendar } from '../../core/calendar.js';
 import { PengaduanError, isPengaduanError, type ErrorCode } from '../../core/errors.js';
@@ -65,6 +65,20 @@ const EXIT_ADMIN: readonly ErrorCode[] = [
   'BERKAS_TIDAK_DITEMUKAN',
 ];
 
+/** node:util parseArgs speaks English; staff read Indonesian. */
+function argumentProblem(e: unknown): string {
+  const message = (e as Error).message;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Opsi "${option}" tidak dikenal.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `Opsi "${option}" memerlukan nilai (misalnya ${option} NILAI), atau tidak menerima nilai.`;
+    default:
+      return 'Argumen tidak dapat dibaca.';
+  }
+}
+
 function usage(message: string): PengaduanError {
   return new PengaduanError('ARGUMEN_TIDAK_VALID', `${message}\nLihat: pengaduan --help`);
 }
@@ -106,7 +120,12 @@ async function readJson(io: Io, source: string | undefined): Promise<unknown> {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
-    throw new PengaduanError('MASUKAN_TIDAK_VALID', `Data "${source.length > 60 ? `${source.slice(0, 60)}…` : source}" bukan JSON yang valid: ${(e as Error).message}`);
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new PengaduanError(
+      'MASUKAN_TIDAK_VALID',
+      `Data "${source.length > 60 ? `${source.slice(0, 60)}…` : source}" bukan JSON yang valid${at ? ` (kesalahan di karakter ke-${Number(at) + 1})` : ''}. ` +
+        'Periksa tanda kutip ganda, koma, dan kurung kurawal.',
+    );
   }
 }
 
@@ -165,7 +184,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     try {
       parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw usage(`Argumen tidak dikenal: ${(e as Error).message}`);
+      throw usage(argumentProblem(e));
     }
     const { values: opt, positionals } = parsed;
     const [command, ...args] = positionals;
@@ -245,7 +264,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
               .table('pengaduan')
               .rows()
               .map((r) => r.values as RegisterRecord)
-              .filter((r) => (!opt.status || r.status === opt.status) && (!opt.terbuka || (r.status !== 'SELESAI' && r.status !== 'DITUTUP'))),
+              .filter((r) => (!opt.status || r.status === opt.status) && (!opt.terbuka || !(isStatus(r.status) && isFinalStatus(r.status)))),
           { write: false },
         );
         print(formatList(records), records);
@@ -277,8 +296,8 @@ async function dueDates(
   existingRegister: (given: string | undefined) => Promise<WorkbookRegister>,
 ): Promise<number> {
   if (args.length === 0) throw usage('jatuh-tempo memerlukan setidaknya satu TANGGAL (TTTT-BB-HH atau ISO 8601).');
-  const n = opt.hari === undefined ? 7 : Number(opt.hari);
-  if (!Number.isInteger(n) || n < 0 || n > 3650) throw usage(`--hari harus bilangan bulat 0-3650, bukan "${opt.hari}".`);
+  const n = opt.hari === undefined ? 7 : /^\d{1,4}$/.test(opt.hari) ? Number(opt.hari) : NaN;
+  if (!Number.isInteger(n) || n > 3650) throw usage(`--hari harus bilangan bulat 0-3650, bukan "${opt.hari}".`);
   let cal: WorkCalendar;
   if (opt.register) {
     const reg = await existingRegister(opt.register);
@@ -293,7 +312,7 @@ async function dueDates(
     const start = wibDay(t);
     const due = dueDay(cal, start, { days: n, atRisk: 0 });
     if (due === undefined) {
-      io.out(lines.join('\n'));
+      if (lines.length > 0) io.out(lines.join('\n'));
       const missing = cal.coverageProblem(start) ?? cal.coverageProblem(cal.lastDay + 1);
       throw new PengaduanError('KALENDER_TIDAK_TERSEDIA', `Jatuh tempo untuk ${a} tidak dapat dihitung. ${missing ?? ''}`);
     }

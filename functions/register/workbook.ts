@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import lockfile from 'proper-lockfile';
 import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
-import { formatWib, isoFromDay } from '../../core/time.js';
+import { formatWib, isoFromDay, WIB_OFFSET_MS } from '../../core/time.js';
 import type { CellValue } from '../../core/record.js';
 
 export type Row = Record<string, CellValue>;
@@ -33,7 +33,7 @@ function normalizeHeader(h: string): string {
 function fromDate(d: Date, column: Column | undefined): string {
   const ms = d.getTime();
   if (column?.type === 'tanggal') return isoFromDay(Math.floor(ms / 86_400_000));
-  return formatWib(ms - 7 * 3600_000);
+  return formatWib(ms - WIB_OFFSET_MS);
 }
 
 /** A cell's value as the register's text or number, whatever a spreadsheet program wrote there. */

@@ -294,7 +294,7 @@ describe('validateFields: the input as a whole', () => {
     expect(validateFields(specs, null).problems).toEqual([{ field: 'Nama', message: 'wajib diisi' }]);
     expect(validateFields(specs, undefined).problems).toEqual([{ field: 'Nama', message: 'wajib diisi' }]);
     for (const raw of [[{ nama: 'Budi' }], 'Budi', 7]) {
-      expect(validateFields(specs, raw).problems).toEqual([{ field: 'masukan', message: 'harus berupa objek JSON, misalnya {"catatan": "…"}' }]);
+      expect(validateFields(specs, raw).problems).toEqual([{ field: 'masukan', message: 'harus berupa objek JSON {"kunci": "nilai", …}' }]);
     }
   });
 
