@@ -38,7 +38,7 @@ export function formatPerStage(perStage: Partial<Record<string, number>>): strin
 export function slaPatch(result: SlaResult, now: number, computedAt = formatWib(now)): RegisterPatch {
   if (!result.ok) {
     return {
-      tenggat: '',
+      tenggat: result.dueDay !== undefined ? isoFromDay(result.dueDay) : '',
       hari_kerja_terpakai: '',
       hari_kerja_sisa: '',
       hari_kerja_dijeda: '',

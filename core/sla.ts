@@ -54,6 +54,11 @@ export interface SlaMissingCalendar {
   readonly state: 'KALENDER_TIDAK_TERSEDIA';
   readonly year: number;
   readonly message: string;
+  /**
+   * The due date when it is still known: an open complaint, not paused, due inside the covered
+   * years, read on a day past them (the first days of a year whose holidays are not entered yet).
+   */
+  readonly dueDay?: number;
 }
 
 export type SlaResult = SlaOk | SlaMissingCalendar;
@@ -76,7 +81,13 @@ export function computeSla(cal: WorkCalendar, rules: SlaRules, input: SlaInput):
   const closed = last !== undefined && isFinalStatus(last.status);
   const closedDay = closed ? Math.max(receivedDay, wibDay(last.at)) : undefined;
   const asOfDay = closedDay ?? Math.max(receivedDay, wibDay(input.now));
-  if (!cal.covers(asOfDay)) return missing(cal, asOfDay);
+  if (!cal.covers(asOfDay)) {
+    const result = missing(cal, asOfDay);
+    if (closed || last === undefined || isPausedStatus(last.status) || asOfDay < cal.firstDay) return result;
+    // Read on the last covered day instead: the pauses are all in the past, so the due date is exact.
+    const known = computeSla(cal, rules, { ...input, now: (cal.lastDay * 86_400 + 5 * 3600) * 1000 });
+    return known.ok ? { ...result, dueDay: known.dueDay } : result;
+  }
 
   const perStage: Partial<Record<Status, number>> = {};
   let paused = 0;

@@ -370,3 +370,19 @@ describe('invariants over every receipt day of 2026, read 0 to 20 days later', (
     expect(problems.slice(0, 10)).toEqual([]);
   });
 });
+
+describe('read on a day past the covered years', () => {
+  const cal2027 = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: { from: 2024, to: 2027 } });
+  it('keeps the due date of an open complaint due inside them, and still says the calendar is missing', () => {
+    const receivedAt = Date.parse('2027-12-20T09:00:00+07:00'); // Monday
+    const r = computeSla(cal2027, RULES, { receivedAt, timeline: [{ status: 'DIPERIKSA', at: receivedAt }], now: Date.parse('2028-01-03T09:00:00+07:00') }); // Monday
+    expect(r.ok).toBe(false);
+    expect(r.state).toBe('KALENDER_TIDAK_TERSEDIA');
+    expect(!r.ok && r.dueDay !== undefined ? isoFromDay(r.dueDay) : undefined).toBe('2027-12-30'); // Thursday (Fri 24 Dec is cuti bersama)
+  });
+  it('gives no due date while the complaint is paused, since the pause may run into the missing year', () => {
+    const receivedAt = Date.parse('2027-12-20T09:00:00+07:00'); // Monday
+    const r = computeSla(cal2027, RULES, { receivedAt, timeline: [{ status: 'MENUNGGU_KELENGKAPAN', at: receivedAt }], now: Date.parse('2028-01-03T09:00:00+07:00') });
+    expect(!r.ok && r.dueDay).toBeUndefined();
+  });
+});
