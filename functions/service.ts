@@ -7,6 +7,7 @@
 import { DEFAULT_LIBUR, SETTINGS, TABS, type RegisterKey } from '../sheets-schema/index.js';
 import { buildContext, type RegisterContext, type StaffMember } from '../core/context.js';
 import { dashboardRow } from '../core/dashboard.js';
+import { resolveNotifications, type Notification } from '../core/notify.js';
 import { PengaduanError, isPengaduanError } from '../core/errors.js';
 import { buildIntake, duplicateKeys, validateIntake, type IntakeValues } from '../core/intake.js';
 import { accessCode, formatNumber, nextSequence, type SeriNomor } from '../core/numbering.js';
@@ -37,16 +38,8 @@ export interface Clock {
 }
 
 export type Context = RegisterContext;
-export type { StaffMember };
+export type { Notification, StaffMember };
 
-/** A message to send, resolved to addresses; `undeliverable` says why it could not be addressed. */
-export interface Notification {
-  readonly to: readonly string[];
-  readonly recipient: string;
-  readonly subject: string;
-  readonly body: string;
-  readonly undeliverable?: string;
-}
 
 /** Reads settings, the holiday calendar and the staff directory once per transaction. */
 export function loadContext(book: RegisterTables): Context {
@@ -112,34 +105,6 @@ function allocateNumber(book: RegisterTables, ctx: Context, series: SeriNomor, n
   return allocateNumbers(book, ctx, series, now, 1)[0] ?? '';
 }
 
-function resolveNotifications(effects: readonly Effect[], record: RegisterRecord, ctx: Context): Notification[] {
-  const out: Notification[] = [];
-  for (const e of effects) {
-    if (e.type !== 'notify') continue;
-    if ('peran' in e.to) {
-      const peran = e.to.peran;
-      const to = [...ctx.staff.values()].filter((m) => m.roles.includes(peran)).map((m) => m.email);
-      out.push({
-        to,
-        recipient: peran,
-        subject: e.subject,
-        body: e.body,
-        ...(to.length === 0 ? { undeliverable: `tidak ada pengguna aktif dengan peran ${peran} di tab Peran` } : {}),
-      });
-    } else {
-      const email = cell(record, 'email_pelapor');
-      const phone = cell(record, 'telepon_pelapor');
-      out.push({
-        to: email ? [email] : [],
-        recipient: 'pelapor',
-        subject: e.subject,
-        body: e.body,
-        ...(email ? {} : { undeliverable: phone ? `pelapor tidak memiliki e-mail; sampaikan lewat telepon/WhatsApp ${phone}` : 'pelapor tidak memiliki e-mail; sampaikan lewat surat ke alamatnya' }),
-      });
-    }
-  }
-  return out;
-}
 
 const documentsOf = (effects: readonly Effect[]): JenisDokumen[] => effects.flatMap((e) => (e.type === 'renderDocument' ? [e.jenis] : []));
 
@@ -201,7 +166,7 @@ export function registerComplaints(book: RegisterTables, raws: readonly unknown[
       tenggat: cell(decision.record, 'tenggat'),
       statusSla: cell(decision.record, 'status_sla'),
       documents: documentsOf(decision.effects),
-      notifications: resolveNotifications(decision.effects, decision.record, ctx),
+      notifications: resolveNotifications(decision.effects, decision.record, ctx.staff),
     };
   });
 }
@@ -252,7 +217,7 @@ export function performAction(book: RegisterTables, nomor: string, aksi: string,
   Object.assign(after, sla);
   const history = book.table('riwayat');
   for (const e of decision.effects) if (e.type === 'appendHistory') history.append({ ...e.entry }, ['alur']);
-  return { decision, record: after, documents: documentsOf(decision.effects), notifications: resolveNotifications(decision.effects, after, ctx) };
+  return { decision, record: after, documents: documentsOf(decision.effects), notifications: resolveNotifications(decision.effects, after, ctx.staff) };
 }
 
 export interface SweepItem {
