@@ -276,6 +276,22 @@ describe('file problems', () => {
     expect(r.err).toContain('itu adalah folder');
   });
 
+  it('a register open in LibreOffice refuses writes (they would be undone on its save) but still reads', async () => {
+    const { rm } = await import('node:fs/promises');
+    const marker = path.join(dir, '.~lock.register.xlsx#');
+    await writeFile(marker, ',Rina Marlina,pc-pelayanan,28.11.2026 09:00,file:///home/rina/.config/libreoffice/4;');
+    try {
+      const before = await registerBytes();
+      const w = await cli('2026-03-30T10:00:00+07:00', 'sla');
+      expect(w.code).toBe(3);
+      expect(w.err).toContain('sedang dibuka di program lembar kerja oleh Rina Marlina');
+      expect((await registerBytes()).equals(before)).toBe(true);
+      expect((await cli('2026-03-30T10:00:00+07:00', 'daftar')).code).toBe(0);
+    } finally {
+      await rm(marker);
+    }
+  });
+
   it('an outbox that cannot be written leaves the action saved and says what to send by hand', async () => {
     const reg2 = path.join(dir, 'kotak.xlsx');
     await writeFile(path.join(dir, 'kotak-kotak-keluar'), 'bukan folder');
