@@ -78,8 +78,10 @@ export class WorkCalendar {
 
   /** Working days in (a, b]; negative when b < a. Undefined when either is not covered. */
   workdaysBetween(a: number, b: number): number | undefined {
-    if (!this.covers(a) || !this.covers(b) || !Number.isInteger(a) || !Number.isInteger(b)) return undefined;
-    return (this.cum[b - this.firstDay] as number) - (this.cum[a - this.firstDay] as number);
+    // Typed-array reads out of range (or at a fractional/NaN index) give undefined: one check covers all.
+    const cb = this.cum[b - this.firstDay];
+    const ca = this.cum[a - this.firstDay];
+    return cb === undefined || ca === undefined ? undefined : cb - ca;
   }
 
   /**
