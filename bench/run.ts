@@ -55,15 +55,36 @@ function syntheticInputs(n: number): SlaInput[] {
   return out;
 }
 
-/** The same due date, computed the way a loop over calendar days would (for comparison only). */
-function naiveDue(receivedDay: number, n: number, holidays: ReadonlySet<number>): number {
-  let d = receivedDay;
-  let left = n;
-  while (left > 0) {
-    d += 1;
-    if (isoWeekday(d) <= 5 && !holidays.has(d)) left -= 1;
+/**
+ * The same clock computed the way a loop over calendar days would (for comparison only): walk
+ * every day from receipt to today to count used and paused working days per stage, then walk on
+ * to the due date.
+ */
+function naiveSla(input: SlaInput, holidays: ReadonlySet<number>): number {
+  const working = (d: number): boolean => isoWeekday(d) <= 5 && !holidays.has(d);
+  const day = (ms: number): number => Math.floor((ms + 25_200_000) / 86_400_000);
+  const received = day(input.receivedAt);
+  const last = input.timeline[input.timeline.length - 1];
+  const closed = last !== undefined && (last.status === 'SELESAI' || last.status === 'DITUTUP');
+  const asOf = Math.max(received, closed ? day(last.at) : day(input.now));
+  const perStage = new Map<string, number>();
+  let paused = 0;
+  let used = 0;
+  let k = 0;
+  for (let d = received + 1; d <= asOf; d++) {
+    while (k + 1 < input.timeline.length && day(input.timeline[k + 1]?.at ?? 0) < d) k++;
+    if (!working(d)) continue;
+    const status = input.timeline[k]?.status ?? 'DITERIMA';
+    perStage.set(status, (perStage.get(status) ?? 0) + 1);
+    if (status === 'MENUNGGU_KELENGKAPAN') paused++;
+    else used++;
   }
-  return d;
+  let due = received;
+  for (let left = 7 + paused; left > 0; ) {
+    due++;
+    if (working(due)) left--;
+  }
+  return due + used + perStage.size;
 }
 
 function benchSla(): void {
@@ -101,7 +122,7 @@ function benchSla(): void {
   const naiveRuns: number[] = [];
   for (let r = 0; r < 5; r++) {
     const t = performance.now();
-    for (const input of inputs) sink += naiveDue(Math.floor((input.receivedAt + 25_200_000) / 86_400_000), 7, holidays);
+    for (const input of inputs) sink += naiveSla(input, holidays);
     naiveRuns.push(performance.now() - t);
   }
   const naiveNs = (median(naiveRuns) * 1e6) / n;
@@ -117,7 +138,7 @@ function benchSla(): void {
   console.log(`|---|---|---|`);
   console.log(`| clock only (computeSla, precomputed index) | ${clockNs.toFixed(0)} ns | ${ms(median(runs))} |`);
   console.log(`| clock on register rows (parse receipt + timeline text, SLA columns) | ${rowNs.toFixed(0)} ns | ${ms(median(rowRuns))} |`);
-  console.log(`| naive day-by-day due date only (for comparison) | ${naiveNs.toFixed(0)} ns | ${ms(median(naiveRuns))} |`);
+  console.log(`| the same clock by a day-by-day loop (for comparison) | ${naiveNs.toFixed(0)} ns | ${ms(median(naiveRuns))} |`);
   console.log(`| building the calendar index (2024-2027, once per pass) | - | ${ms(median(buildRuns))} |`);
   if (sink === 42) console.log('');
 }
