@@ -4,7 +4,17 @@
  * asks core/ to decide, and applies the returned effects: it holds no rules of its own.
  * Callers run each operation inside one register transaction (lock, fresh read, atomic save).
  */
-import { DEFAULT_LIBUR, SETTINGS, TABS, type RegisterKey } from '../sheets-schema/index.js';
+import {
+  DEFAULT_LIBUR,
+  isFinalStatus,
+  SETTINGS,
+  TABS,
+  type JenisDokumen,
+  type Penulis,
+  type RegisterKey,
+  type Status,
+  type StatusSla,
+} from '../sheets-schema/index.js';
 import { buildContext, type RegisterContext, type StaffMember } from '../core/context.js';
 import { dashboardRow } from '../core/dashboard.js';
 import { resolveNotifications, type Notification } from '../core/notify.js';
@@ -15,7 +25,6 @@ import { cell, type RegisterRecord } from '../core/record.js';
 import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
 import { decide, readState, type Actor, type Decision, type Effect } from '../core/sop.js';
 import { formatWib, isoFromDay, wibDay, yearOfDay } from '../core/time.js';
-import { isFinalStatus, type JenisDokumen, type Status, type StatusSla } from '../sheets-schema/index.js';
 import type { Row } from './register/workbook.js';
 
 /** What the service needs of one tab. The workbook's Table implements it; so will the Sheets adapter. */
@@ -24,9 +33,9 @@ export interface TableLike {
   columnValues(key: string): string[];
   find(key: string, value: string): number | undefined;
   get(rowNumber: number): Row;
-  update(rowNumber: number, patch: Row, writer: 'intake' | 'alur' | 'sla' | 'dokumen' | 'admin' | 'staf'): void;
-  append(values: Row, writers: readonly ('intake' | 'alur' | 'sla' | 'dokumen' | 'admin' | 'staf')[]): number;
-  replaceAll(rows: readonly Row[], writer: 'intake' | 'alur' | 'sla' | 'dokumen' | 'admin' | 'staf'): void;
+  update(rowNumber: number, patch: Row, writer: Penulis): void;
+  append(values: Row, writers: readonly Penulis[]): number;
+  replaceAll(rows: readonly Row[], writer: Penulis): void;
 }
 export interface RegisterTables {
   table(key: keyof typeof TABS): TableLike;
@@ -39,7 +48,6 @@ export interface Clock {
 
 export type Context = RegisterContext;
 export type { Notification, StaffMember };
-
 
 /** Reads settings, the holiday calendar and the staff directory once per transaction. */
 export function loadContext(book: RegisterTables): Context {
@@ -75,6 +83,7 @@ function actorOf(ctx: Context, email: string): Actor {
   return { email: email.trim().toLowerCase(), nama: m?.nama ?? '', roles: m?.roles ?? [] };
 }
 
+/** A row read by header is a register record: the same keys, the same cell values. */
 function recordOf(row: Row): RegisterRecord {
   return row;
 }
