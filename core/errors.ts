@@ -3,24 +3,26 @@
  * codes, HTTP statuses) and a clear Indonesian message for the user, saying what to do next.
  * Adapters turn it into a message in exactly one place each (CLI, HTTP handler, dialog).
  */
-export const ERROR_CODES = [
-  // SOP
+/** Refusals of the procedure or of the data: the user can correct them; nothing changed. */
+const USER_CODES = [
   'AKSI_TIDAK_DIKENAL',
   'AKSI_TIDAK_BERLAKU',
   'PERAN_TIDAK_BERWENANG',
   'PENGGUNA_TIDAK_TERDAFTAR',
   'MASUKAN_TIDAK_VALID',
   'STATUS_TIDAK_DIKENAL',
-  // calendar and SLA
   'KALENDER_TIDAK_TERSEDIA',
   'TANGGAL_TIDAK_VALID',
-  // intake and numbering
   'DATA_PENGADUAN_TIDAK_VALID',
   'FORMAT_NOMOR_TIDAK_VALID',
   'NOMOR_SUDAH_DIPAKAI',
   'PENGADUAN_TIDAK_DITEMUKAN',
   'PENGADUAN_GANDA',
-  // settings and register
+  'ARGUMEN_TIDAK_VALID',
+] as const;
+
+/** Problems of the register, its file or its settings: they need an administrator. */
+export const ADMIN_ERROR_CODES = [
   'PENGATURAN_TIDAK_VALID',
   'TAB_TIDAK_DITEMUKAN',
   'KOLOM_TIDAK_DITEMUKAN',
@@ -28,8 +30,9 @@ export const ERROR_CODES = [
   'REGISTER_TERKUNCI',
   'BERKAS_TIDAK_DITEMUKAN',
   'BERKAS_TIDAK_DAPAT_DIAKSES',
-  'ARGUMEN_TIDAK_VALID',
 ] as const;
+
+export const ERROR_CODES = [...USER_CODES, ...ADMIN_ERROR_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with one field, for forms and dialogs to show next to the field. */

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { schemaJson, STATUS, isFinalStatus, isStatus } from '../../sheets-schema/index.js';
 import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER } from '../../sheets-schema/index.js';
 import { WorkCalendar } from '../../core/calendar.js';
-import { PengaduanError, isPengaduanError, type ErrorCode } from '../../core/errors.js';
+import { ADMIN_ERROR_CODES, PengaduanError, isPengaduanError, type ErrorCode } from '../../core/errors.js';
 import { dueDay } from '../../core/sla.js';
 import { dayFromIso, isoFromDay, tryParseInstant, wibDay } from '../../core/time.js';
 import type { RegisterRecord } from '../../core/record.js';
@@ -55,15 +55,6 @@ Perintah:
 Register bawaan: ${DEFAULT_REGISTER} (atau variabel PENGADUAN_REGISTER). "-" sebagai BERKAS.json berarti stdin.
 Keluar: 0 selesai, 1 ditolak (tidak ada yang berubah), 2 pemakaian salah, 3 register/pengaturan perlu diperbaiki admin.`;
 
-const EXIT_ADMIN: readonly ErrorCode[] = [
-  'BERKAS_TIDAK_DAPAT_DIAKSES',
-  'PENGATURAN_TIDAK_VALID',
-  'TAB_TIDAK_DITEMUKAN',
-  'KOLOM_TIDAK_DITEMUKAN',
-  'REGISTER_RUSAK',
-  'REGISTER_TERKUNCI',
-  'BERKAS_TIDAK_DITEMUKAN',
-];
 
 /** node:util parseArgs speaks English; staff read Indonesian. */
 function argumentProblem(e: unknown): string {
@@ -85,7 +76,7 @@ function usage(message: string): PengaduanError {
 
 function exitCodeOf(code: ErrorCode): number {
   if (code === 'ARGUMEN_TIDAK_VALID') return 2;
-  return EXIT_ADMIN.includes(code) ? 3 : 1;
+  return (ADMIN_ERROR_CODES as readonly ErrorCode[]).includes(code) ? 3 : 1;
 }
 
 /** "now": the real clock, or PENGADUAN_WAKTU (ISO) for reproducible tests and demonstrations. */
