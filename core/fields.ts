@@ -165,7 +165,10 @@ function checkValue(spec: FieldSpec, v: unknown): Check<FieldValue> {
       for (const item of list) {
         const s = typeof item === 'string' ? item.trim() : '';
         const hit = options.find((o) => o === s || spec.optionLabels?.[o] === s);
-        if (hit === undefined) return fail(`"${String(item).slice(0, 60)}" tidak dikenal; pilihan: ${options.join(', ')}`);
+        if (hit === undefined) {
+          const shown = typeof item === 'string' ? item.slice(0, 60) : `(${Array.isArray(item) ? 'daftar' : typeof item})`;
+          return fail(`"${shown}" tidak dikenal; pilihan: ${options.join(', ')}`);
+        }
         if (!out.includes(hit)) out.push(hit);
       }
       return { ok: true, value: out };
@@ -245,14 +248,14 @@ export function validateFields(specs: readonly FieldSpec[], raw: unknown): Valid
   }
   const input = raw as Record<string, unknown>;
   const known = new Set(specs.map((s) => s.key));
-  for (const key of Object.keys(input)) {
-    if (!known.has(key)) {
-      problems.push({
-        field: key.slice(0, 60),
-        message: `isian tidak dikenal; yang dikenal: ${specs.map((s) => s.key).join(', ') || '(tidak ada)'}`,
-      });
-    }
+  const unknown = Object.keys(input).filter((key) => !known.has(key));
+  for (const key of unknown.slice(0, 5)) {
+    problems.push({
+      field: key.slice(0, 60),
+      message: `isian tidak dikenal; yang dikenal: ${specs.map((s) => s.key).join(', ') || '(tidak ada)'}`,
+    });
   }
+  if (unknown.length > 5) problems.push({ field: 'masukan', message: `dan ${unknown.length - 5} isian tidak dikenal lainnya` });
   for (const spec of specs) {
     const v = input[spec.key];
     if (isBlank(v)) {

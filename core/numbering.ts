@@ -101,6 +101,28 @@ export function nextSequence(format: string, year: number, instansi: string, cou
   return max + 1;
 }
 
+/**
+ * Whether a number typed by hand collides with one already issued: the same text, or the same
+ * sequence of the same year under the office's format (`1/BA-…/III/2026` and `001/BA-…/IV/2026`
+ * are both number 1 of 2026). Returns the owner of the collision, or undefined.
+ */
+export function numberConflict(
+  given: string,
+  issued: Iterable<{ readonly nomor: string; readonly owner: string }>,
+  format: string,
+  year: number,
+  instansi: string,
+): string | undefined {
+  const read = sequenceReader(format, year, instansi);
+  const wanted = read(given);
+  const text = given.trim();
+  for (const n of issued) {
+    if (n.nomor.trim() === text) return n.owner;
+    if (wanted !== undefined && read(n.nomor) === wanted) return n.owner;
+  }
+  return undefined;
+}
+
 /** Access-code alphabet: no 0/O, 1/I/L, so a code read over the phone is not misheard. */
 export const KODE_AKSES_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const KODE_AKSES_LENGTH = 6;

@@ -19,6 +19,7 @@ import {
   KATEGORI_LABEL,
   PERAN_LABEL,
   PERSYARATAN,
+  REGISTER_COLUMNS,
   PERSYARATAN_LABEL,
   STATUS,
   STATUS_LABEL,
@@ -204,7 +205,8 @@ function receivedSoFar(record: RegisterRecord): Persyaratan[] {
   return PERSYARATAN.filter((p) => labels.includes(PERSYARATAN_LABEL[p]));
 }
 
-const OPEN_STATUS = STATUS.filter((s) => !isFinalStatus(s));
+/** A signed Berita Acara is delivered, not closed as "outside the office's authority". */
+const CLOSABLE_STATUS = STATUS.filter((s) => !isFinalStatus(s) && s !== 'DITANDATANGANI');
 const CLOSERS: readonly Peran[] = ['subkoordinator', 'kepala'];
 
 export const ACTIONS = {
@@ -238,7 +240,10 @@ export const ACTIONS = {
           problems: [{ field: 'Persyaratan yang baru diterima', message: 'tidak ada persyaratan baru; isi persyaratan yang diterima atau catatan' }],
         };
       }
-      return persyaratanOutcome(ctx, [...new Set([...before, ...added])]);
+      const outcome = persyaratanOutcome(ctx, [...new Set([...before, ...added])]);
+      // A note alone does not ask the complainant again for the same requirements.
+      const nothingNew = added.every((p) => before.includes(p));
+      return nothingNew ? { ...outcome, toComplainant: undefined } : outcome;
     },
   },
   nilai: {
@@ -473,7 +478,7 @@ export const ACTIONS = {
     label: 'Tutup (bukan kewenangan)',
     description: 'Subkoordinator atau Kepala menutup pengaduan yang bukan kewenangan DPMPTSP, misalnya karena diteruskan kepada instansi lain.',
     sopSteps: [3],
-    from: Object.fromEntries(OPEN_STATUS.map((s) => [s, CLOSERS])),
+    from: Object.fromEntries(CLOSABLE_STATUS.map((s) => [s, CLOSERS])),
     inputs: [
       { key: 'alasan', label: 'Alasan penutupan', type: 'teks_panjang', required: true, maxLength: 5000 },
       { key: 'diteruskan_kepada', label: 'Diteruskan kepada (instansi)', type: 'teks', required: false },
@@ -547,6 +552,8 @@ export function actionsFor(status: Status, roles: readonly Peran[]): AksiKey[] {
 }
 
 const MAX_HISTORY_INPUT = 20_000;
+/** Any cell: within Excel's 32,767 characters, and so within Google Sheets' 50,000 too. */
+const MAX_CELL = 32_000;
 
 function describeActions(status: Status): string {
   const a = actionsFrom(status);
@@ -575,6 +582,13 @@ export function readState(record: RegisterRecord): { status: Status; timeline: T
   const nomor = cell(record, 'nomor');
   const timeline = parseTimeline(cell(record, 'jejak_status'), nomor);
   const last = timeline[timeline.length - 1];
+  if (!last && status !== 'DITERIMA') {
+    throw new PengaduanError(
+      'REGISTER_RUSAK',
+      `Pengaduan ${nomor} berstatus "${status}" tetapi kolom "Jejak Status (sistem)" kosong; status tampaknya diubah langsung di lembar kerja. ` +
+        'Pulihkan kolom itu dari versi sebelumnya atau dari tab Riwayat.',
+    );
+  }
   if (last && last.status !== status) {
     throw new PengaduanError(
       'REGISTER_RUSAK',
@@ -632,6 +646,14 @@ export function decide(
     });
   }
 
+  const tooLong = Object.entries(outcome.writes ?? {}).flatMap(([key, value]) => {
+    const column = REGISTER_COLUMNS.find((c) => c.key === key);
+    const max = column?.maxLength ?? MAX_CELL;
+    return typeof value === 'string' && value.length > max ? [{ field: column?.header ?? key, message: `terlalu panjang untuk satu sel (${value.length} karakter, paling banyak ${max}); ringkas isiannya` }] : [];
+  });
+  if (tooLong.length > 0) {
+    throw new PengaduanError('MASUKAN_TIDAK_VALID', `Masukan untuk "${def.label}" belum benar: ${describeProblems(tooLong)}.`, { problems: tooLong });
+  }
   const next = outcome.next;
   const statusChanged = next !== from;
   const waktu = formatWib(now);

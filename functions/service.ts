@@ -20,7 +20,7 @@ import { dashboardRow } from '../core/dashboard.js';
 import { resolveNotifications, type Notification } from '../core/notify.js';
 import { PengaduanError, isPengaduanError } from '../core/errors.js';
 import { buildIntake, duplicateKeys, validateIntake, type IntakeValues } from '../core/intake.js';
-import { accessCode, formatNumber, nextSequence, type SeriNomor } from '../core/numbering.js';
+import { accessCode, formatNumber, nextSequence, numberConflict, type SeriNomor } from '../core/numbering.js';
 import { cell, type RegisterRecord } from '../core/record.js';
 import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
 import { decide, readState, type Actor, type Decision, type Effect } from '../core/sop.js';
@@ -103,7 +103,10 @@ function allocateNumbers(book: RegisterTables, ctx: Context, series: SeriNomor, 
   const counters = book.table('penomoran');
   const hit = counters.rows().find((r) => String(r.values.seri) === series && Number(r.values.tahun) === year);
   const counter = hit ? Number(hit.values.terakhir) || 0 : 0;
-  const first = nextSequence(format, year, instansi, counter, book.table('pengaduan').columnValues(SERIES_COLUMN[series]));
+  // Registration numbers also stand in the append-only history: a deleted row never frees its number.
+  const issued = book.table('pengaduan').columnValues(SERIES_COLUMN[series]);
+  if (series === 'registrasi') issued.push(...book.table('riwayat').columnValues('nomor'));
+  const first = nextSequence(format, year, instansi, counter, issued);
   const last = first + count - 1;
   if (hit) counters.update(hit.rowNumber, { terakhir: last }, 'alur');
   else counters.append({ seri: series, tahun: year, terakhir: last }, ['alur']);
@@ -209,9 +212,14 @@ export function performAction(book: RegisterTables, nomor: string, aksi: string,
     if (e.type === 'writeColumns') Object.assign(patch, e.values);
     if (e.type === 'assignNumber') {
       if (e.given) {
-        const used = register.find(e.column, e.given);
-        if (used !== undefined && used !== rowNumber) {
-          throw new PengaduanError('NOMOR_SUDAH_DIPAKAI', `Nomor "${e.given}" sudah dipakai pengaduan ${String(register.get(used).nomor ?? '')}. Kosongkan agar diberi nomor otomatis.`);
+        const others = register
+          .rows()
+          .filter((r) => r.rowNumber !== rowNumber)
+          .map((r) => ({ nomor: String(r.values[e.column] ?? ''), owner: String(r.values.nomor ?? '') }))
+          .filter((r) => r.nomor !== '');
+        const owner = numberConflict(e.given, others, ctx.settings.text[SERIES_FORMAT[e.series]], yearOfDay(wibDay(clock.now)), ctx.settings.text.singkatan_instansi);
+        if (owner !== undefined) {
+          throw new PengaduanError('NOMOR_SUDAH_DIPAKAI', `Nomor "${e.given}" (atau nomor urut yang sama tahun ini) sudah dipakai pengaduan ${owner}. Kosongkan agar diberi nomor otomatis.`);
         }
         patch[e.column] = e.given;
       } else {
@@ -224,8 +232,13 @@ export function performAction(book: RegisterTables, nomor: string, aksi: string,
   const sla = slaPatch(slaOfRecord(after, ctx.calendar, ctx.settings.sla, clock.now), clock.now);
   register.update(rowNumber, sla as Row, 'sla');
   Object.assign(after, sla);
+  // The history keeps every number assigned, so a letter sent under a number later replaced
+  // (a rescheduled meeting) can still be traced.
+  const assigned = decision.effects.flatMap((e) => (e.type === 'assignNumber' ? [`${e.column === 'nomor_ba' ? 'Nomor BA' : 'Nomor surat undangan'}: ${String(patch[e.column])}.`] : []));
   const history = book.table('riwayat');
-  for (const e of decision.effects) if (e.type === 'appendHistory') history.append({ ...e.entry }, ['alur']);
+  for (const e of decision.effects) {
+    if (e.type === 'appendHistory') history.append({ ...e.entry, keterangan: [e.entry.keterangan, ...assigned].join(' ') }, ['alur']);
+  }
   return { decision, record: after, documents: documentsOf(decision.effects), notifications: resolveNotifications(decision.effects, after, ctx.staff) };
 }
 

@@ -40,6 +40,12 @@ export interface Column {
   readonly note?: string;
   /** Hidden from everyday view (system bookkeeping). */
   readonly hidden?: boolean;
+  /**
+   * The system cannot work correctly without this column (the status timeline, numbers it must
+   * never reuse, a setting's value, whether a role is active): like a required column, a missing
+   * one is refused, never re-added empty.
+   */
+  readonly essential?: boolean;
 }
 
 export interface Tab {

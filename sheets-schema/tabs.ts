@@ -28,8 +28,8 @@ export const REGISTER_COLUMNS = [
   col('kode_akses', 'Kode Akses', 'teks', 'intake', { required: true, pii: true, note: 'Untuk cek status oleh pelapor.' }),
   col('diterima_pada', 'Waktu Diterima (WIB)', 'waktu', 'intake', { required: true }),
   col('kanal', 'Kanal', 'pilihan', 'intake', { required: true, values: KANAL }),
-  col('nomor_lapor', 'Nomor Tiket SP4N-LAPOR!', 'teks', 'intake', { maxLength: 40 }),
-  col('id_respons_formulir', 'ID Respons Formulir', 'teks', 'intake', { hidden: true, maxLength: 200 }),
+  col('nomor_lapor', 'Nomor Tiket SP4N-LAPOR!', 'teks', 'intake', { maxLength: 40, essential: true }),
+  col('id_respons_formulir', 'ID Respons Formulir', 'teks', 'intake', { hidden: true, maxLength: 200, essential: true }),
   col('dicatat_oleh', 'Dicatat Oleh', 'email', 'intake'),
   col('nama_pelapor', 'Nama Pelapor', 'teks', 'intake', { required: true, pii: true, maxLength: 200 }),
   col('nik_pelapor', 'NIK Pelapor', 'teks', 'intake', { pii: true, maxLength: 16 }),
@@ -51,7 +51,7 @@ export const REGISTER_COLUMNS = [
   col('status', 'Status', 'pilihan', 'alur', { required: true, values: STATUS }),
   col('tahap', 'Tahap', 'teks', 'alur', { note: 'Keterangan status dalam bahasa sehari-hari.' }),
   col('menunggu', 'Menunggu Tindakan', 'teks', 'alur'),
-  col('persyaratan_diterima', 'Persyaratan Diterima', 'daftar', 'alur', { values: persyaratanLabels }),
+  col('persyaratan_diterima', 'Persyaratan Diterima', 'daftar', 'alur', { values: persyaratanLabels, essential: true }),
   col('persyaratan_kurang', 'Persyaratan Kurang', 'daftar', 'alur', { values: persyaratanLabels }),
   col('catatan_pemeriksaan', 'Catatan Pemeriksaan', 'teks_panjang', 'alur', { ...long }),
   col('kategori', 'Kategori', 'pilihan', 'alur', { values: KATEGORI }),
@@ -61,7 +61,7 @@ export const REGISTER_COLUMNS = [
   col('disposisi', 'Disposisi Kepala', 'teks_panjang', 'alur', { ...long }),
   col('disposisi_pada', 'Tanggal Disposisi', 'waktu', 'alur'),
   col('instruksi_koordinator', 'Instruksi Koordinator', 'teks_panjang', 'alur', { ...long }),
-  col('nomor_undangan', 'Nomor Surat Undangan', 'teks', 'alur', { maxLength: 100 }),
+  col('nomor_undangan', 'Nomor Surat Undangan', 'teks', 'alur', { maxLength: 100, essential: true }),
   col('rapat_tanggal', 'Tanggal Rapat', 'tanggal', 'alur'),
   col('rapat_jam', 'Jam Rapat', 'jam', 'alur'),
   col('rapat_tempat', 'Tempat Rapat', 'teks', 'alur', { ...short }),
@@ -75,7 +75,7 @@ export const REGISTER_COLUMNS = [
   col('koreksi_sekretaris', 'Koreksi Sekretaris', 'teks_panjang', 'alur', { ...long }),
   col('paraf_koordinator_pada', 'Paraf Koordinator', 'waktu', 'alur'),
   col('paraf_sekretaris_pada', 'Paraf Sekretaris', 'waktu', 'alur'),
-  col('nomor_ba', 'Nomor Berita Acara', 'teks', 'alur', { maxLength: 100 }),
+  col('nomor_ba', 'Nomor Berita Acara', 'teks', 'alur', { maxLength: 100, essential: true }),
   col('ditandatangani_pada', 'Ditandatangani Kepala', 'waktu', 'alur'),
   col('diserahkan_pada', 'Diserahkan kepada Pelapor', 'waktu', 'alur'),
   col('cara_penyerahan', 'Cara Penyerahan', 'pilihan', 'alur', { values: CARA_PENYAMPAIAN }),
@@ -84,6 +84,7 @@ export const REGISTER_COLUMNS = [
   col('selesai_pada', 'Waktu Selesai/Ditutup', 'waktu', 'alur'),
   col('jejak_status', 'Jejak Status (sistem)', 'json', 'alur', {
     hidden: true,
+    essential: true,
     note: 'Riwayat status ringkas untuk menghitung SLA; jangan diubah.',
   }),
   col('diperbarui_pada', 'Terakhir Diperbarui', 'waktu', 'alur'),
@@ -124,7 +125,7 @@ export const PERAN_COLUMNS = [
   col('nama', 'Nama', 'teks', 'admin', { required: true, pii: true }),
   col('nip', 'NIP', 'teks', 'admin', { pii: true, maxLength: 18 }),
   col('jabatan', 'Jabatan', 'teks', 'admin'),
-  col('aktif', 'Aktif', 'ya_tidak', 'admin', { note: 'Isi "tidak" untuk mencabut peran tanpa menghapus baris.' }),
+  col('aktif', 'Aktif', 'ya_tidak', 'admin', { essential: true, note: 'Isi "tidak" untuk mencabut peran tanpa menghapus baris.' }),
 ] as const satisfies readonly Column[];
 export type PeranKey = (typeof PERAN_COLUMNS)[number]['key'];
 
@@ -137,7 +138,7 @@ export type LiburKey = (typeof LIBUR_COLUMNS)[number]['key'];
 
 export const PENGATURAN_COLUMNS = [
   col('kunci', 'Kunci', 'teks', 'admin', { required: true, note: 'Kode pengaturan; jangan diubah.' }),
-  col('nilai', 'Nilai', 'teks', 'admin'),
+  col('nilai', 'Nilai', 'teks', 'admin', { essential: true }),
   col('keterangan', 'Keterangan', 'teks', 'admin'),
 ] as const satisfies readonly Column[];
 export type PengaturanKey = (typeof PENGATURAN_COLUMNS)[number]['key'];
@@ -213,7 +214,6 @@ export const TABS = {
     name: 'Penomoran',
     purpose: 'Nomor urut terakhir per seri dan tahun, agar nomor tidak pernah dipakai ulang.',
     columns: PENOMORAN_COLUMNS,
-    derived: true,
   },
   dasbor: {
     key: 'dasbor',

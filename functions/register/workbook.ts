@@ -306,11 +306,11 @@ export class RegisterBook {
         this.dirty = true;
       });
       if (!created && !tab.derived && table.hasData()) {
-        const lost = tab.columns.filter((c) => c.required && !table.hasColumn(c.key)).map((c) => `"${c.header}"`);
+        const lost = tab.columns.filter((c) => (c.required || c.essential) && !table.hasColumn(c.key)).map((c) => `"${c.header}"`);
         if (lost.length > 0) {
           throw new PengaduanError(
             'KOLOM_TIDAK_DITEMUKAN',
-            `Tab "${tab.name}" tidak memiliki kolom wajib ${lost.join(', ')}. Bila judul kolomnya diubah, kembalikan seperti semula.`,
+            `Tab "${tab.name}" tidak memiliki kolom ${lost.join(', ')} yang diperlukan sistem. Bila judul kolomnya diubah, kembalikan seperti semula; bila terhapus, pulihkan dari versi sebelumnya.`,
           );
         }
       }

@@ -303,3 +303,19 @@ describe('validateFields: the input as a whole', () => {
     expect(r.problems.map((p) => p.field)).toEqual(['x', 'Nama', 'Tanggal']);
   });
 });
+
+describe('hostile shapes of input', () => {
+  it('names a deeply nested list item without stringifying it', () => {
+    let nested: unknown = [];
+    for (let i = 0; i < 5000; i++) nested = [nested];
+    const r = validateFields([spec('daftar_pilihan', { options: ['a'] })], { x: [nested] });
+    expect(r.problems[0]?.message).toContain('"(daftar)" tidak dikenal');
+  });
+
+  it('lists at most five unknown keys, then how many more', () => {
+    const raw = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, 1]));
+    const r = validateFields([spec('teks')], raw);
+    expect(r.problems).toHaveLength(6);
+    expect(r.problems[5]?.message).toBe('dan 995 isian tidak dikenal lainnya');
+  });
+});

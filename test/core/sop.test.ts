@@ -767,8 +767,10 @@ describe('rules on dates', () => {
 
 describe('closing a complaint that is not within the office authority (tutup)', () => {
   const CLOSERS: readonly Peran[] = ['subkoordinator', 'kepala'];
+  // A signed Berita Acara is delivered, not closed.
+  const CLOSABLE = OPEN_STATUS.filter((s) => s !== 'DITANDATANGANI');
 
-  it.each(OPEN_STATUS.flatMap((status) => CLOSERS.map((role) => ({ status, role }))))('from $status by the $role', ({ status, role }) => {
+  it.each(CLOSABLE.flatMap((status) => CLOSERS.map((role) => ({ status, role }))))('from $status by the $role', ({ status, role }) => {
     const d = decide(recordIn(status), 'tutup', actor(role), VALID_INPUTS.tutup(), NOW);
     expect(d.next).toBe('DITUTUP');
     expect(writesOf(d)).toMatchObject({
@@ -785,14 +787,14 @@ describe('closing a complaint that is not within the office authority (tutup)', 
     expect(notice[0]?.body).toContain('Dinas Lingkungan Hidup');
   });
 
-  it.each(OPEN_STATUS.flatMap((status) => PERAN.filter((r) => !CLOSERS.includes(r)).map((role) => ({ status, role }))))(
+  it.each(CLOSABLE.flatMap((status) => PERAN.filter((r) => !CLOSERS.includes(r)).map((role) => ({ status, role }))))(
     'not from $status by the $role',
     ({ status, role }) => {
       refuse(recordIn(status), 'tutup', actor(role), VALID_INPUTS.tutup(), 'PERAN_TIDAK_BERWENANG');
     },
   );
 
-  it.each(FINAL_STATUS)('not once %s', (status) => {
+  it.each([...FINAL_STATUS, 'DITANDATANGANI' as const])('not once %s', (status) => {
     for (const role of CLOSERS) refuse(recordIn(status), 'tutup', actor(role), VALID_INPUTS.tutup(), 'AKSI_TIDAK_BERLAKU');
   });
 
@@ -812,5 +814,26 @@ describe('a status typed over by hand in the sheet', () => {
     const err = refusal(() => decide(record, aksi, actor(actorRole), VALID_INPUTS[aksi as AksiKey](), NOW));
     expect(err.code).toBe('REGISTER_RUSAK');
     expect(err.message).toContain(`Kembalikan kolom Status menjadi "${real}"`);
+  });
+});
+
+describe('limits found by review', () => {
+  it('refuses a status other than DITERIMA with an empty timeline (the guard cannot be bypassed by clearing it)', () => {
+    const record = { ...recordIn('PARAF_SEKRETARIS'), jejak_status: '' };
+    const err = refuse(record, 'tandatangani', actor('kepala'), {}, 'REGISTER_RUSAK');
+    expect(err.message).toContain('kosong');
+  });
+
+  it('refuses meeting results that would not fit in one spreadsheet cell', () => {
+    const tindak_lanjut = Array.from({ length: 100 }, (_, i) => ({ uraian: `${i} ${'x'.repeat(990)}`, pelaksana: 'DLH' }));
+    const err = refuse(recordIn('RAPAT_DIJADWALKAN'), 'catat_hasil_rapat', actor('subkoordinator'), { ...VALID_INPUTS.catat_hasil_rapat(), tindak_lanjut }, 'MASUKAN_TIDAK_VALID');
+    expect(err.problems.map((p) => p.field)).toEqual(['Tindak Lanjut']);
+  });
+
+  it('does not e-mail the complainant again when lengkapi only adds a note', () => {
+    const record = recordIn('MENUNGGU_KELENGKAPAN', { persyaratan_diterima: 'Formulir/surat pengaduan ditandatangani pelapor' });
+    const d = decide(record, 'lengkapi', actor('petugas'), { catatan: 'Pelapor sudah dihubungi lagi.' }, NOW);
+    expect(d.next).toBe('MENUNGGU_KELENGKAPAN');
+    expect(pelaporNotices(d)).toEqual([]);
   });
 });
