@@ -42,9 +42,15 @@ const ROLE_BY_TEXT = new Map<string, Peran>([
 export function buildContext(rows: ContextRows): RegisterContext {
   const warnings: string[] = [];
   const known = new Set<string>(SETTINGS.map((s) => s.key));
+  const seenAt = new Map<string, number>();
   for (const r of rows.pengaturan) {
     const k = r.kunci.trim();
     if (k !== '' && !known.has(k)) warnings.push(`Pengaturan baris ${r.rowNumber}: kunci "${k.slice(0, 40)}" tidak dikenal dan diabaikan.`);
+    const first = seenAt.get(k);
+    if (known.has(k) && first !== undefined) {
+      warnings.push(`Pengaturan baris ${r.rowNumber}: kunci "${k}" juga ada di baris ${first}; yang dipakai baris paling bawah. Hapus salah satunya.`);
+    }
+    if (!seenAt.has(k)) seenAt.set(k, r.rowNumber);
   }
   const settings = parseSettings(rows.pengaturan);
 

@@ -69,3 +69,11 @@ describe('the settings tab', () => {
     expect(ctx.warnings).toEqual(['Pengaturan baris 14: kunci "hari sla" tidak dikenal dan diabaikan.']);
   });
 });
+
+describe('a setting typed twice', () => {
+  it('uses the lower row and warns, naming both rows', () => {
+    const ctx = buildContext(rows({ pengaturan: [{ rowNumber: 14, kunci: 'hari_sla', nilai: '7' }, { rowNumber: 30, kunci: 'hari_sla', nilai: '10' }] }));
+    expect(ctx.settings.sla.days).toBe(10);
+    expect(ctx.warnings).toEqual(['Pengaturan baris 30: kunci "hari_sla" juga ada di baris 14; yang dipakai baris paling bawah. Hapus salah satunya.']);
+  });
+});
