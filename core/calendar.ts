@@ -7,7 +7,7 @@
  * missing.
  */
 import { PengaduanError } from './errors.js';
-import { dayFromCivil, isoFromDay, isoWeekday, tryDayFromIso, yearOfDay } from './time.js';
+import { dayFromCivil, isoWeekday, tryDayFromIso, yearOfDay } from './time.js';
 
 export interface YearRange {
   readonly from: number;
@@ -72,10 +72,6 @@ export class WorkCalendar {
     return isoWeekday(day) <= 5 && !this.holidaySet.has(day);
   }
 
-  isHoliday(day: number): boolean {
-    return this.holidaySet.has(day);
-  }
-
   /** Working days in (a, b]; negative when b < a. Undefined when either is not covered. */
   workdaysBetween(a: number, b: number): number | undefined {
     // Typed-array reads out of range (or at a fractional/NaN index) give undefined: one check covers all.
@@ -120,4 +116,3 @@ export function parseYearRange(text: string): YearRange | undefined {
   return from <= to ? { from, to } : undefined;
 }
 
-export { isoFromDay };

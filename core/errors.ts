@@ -56,10 +56,6 @@ export function isPengaduanError(e: unknown): e is PengaduanError {
   return e instanceof PengaduanError;
 }
 
-/** Precondition helper: narrows `condition` or throws the coded error. */
-export function ensure(condition: unknown, code: ErrorCode, message: string): asserts condition {
-  if (!condition) throw new PengaduanError(code, message);
-}
 
 /** Problems as one readable Indonesian message: "Nama: wajib diisi; E-mail: tidak valid". */
 export function describeProblems(problems: readonly FieldProblem[]): string {

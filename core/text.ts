@@ -18,8 +18,3 @@ export function cleanText(value: string, opts: { multiline: boolean }): string {
   else s = s.replace(/[ \t]+\n/g, '\n').replace(/\n{4,}/g, '\n\n\n');
   return s.trim();
 }
-
-/** Text a spreadsheet would evaluate if it were typed into a cell (written RAW, it is not). */
-export function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@\t\r]/.test(value) || /^[＝＋－＠]/.test(value);
-}

@@ -358,12 +358,7 @@ describe('WorkCalendar day queries', () => {
     expect(cal.isWorkingDay(d(iso))).toBe(expected);
   });
 
-  it('isHoliday knows the table, including holidays on weekends, and nothing else', () => {
-    expect(cal.isHoliday(d('2026-03-22'))).toBe(true); // Sunday, Idulfitri
-    expect(cal.isHoliday(d('2026-03-20'))).toBe(true); // Friday, cuti bersama
-    expect(cal.isHoliday(d('2026-03-28'))).toBe(false); // Saturday, a plain weekend
-    expect(cal.isHoliday(d('2026-03-17'))).toBe(false); // Tuesday
-  });
+
 
   it('covers exactly 2024-01-01 to 2027-12-31', () => {
     expect(isoFromDay(cal.firstDay)).toBe('2024-01-01');

@@ -4,7 +4,7 @@
  * right-to-left marks, formulas and markup as literal text, the line breaks of long text).
  */
 import { describe, expect, it } from 'vitest';
-import { cleanText, looksLikeFormula } from '../../core/text.js';
+import { cleanText } from '../../core/text.js';
 
 const multi = (s: string): string => cleanText(s, { multiline: true });
 const single = (s: string): string => cleanText(s, { multiline: false });
@@ -82,13 +82,5 @@ describe('cleanText on a single-line field', () => {
   });
 });
 
-describe('looksLikeFormula', () => {
-  it.each(['=1+1', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '＝1', '＋1', '－1', '＠x'])('is true for %j', (s) => {
-    expect(looksLikeFormula(s)).toBe(true);
-  });
-  it.each(['', 'Budi', ' =1', '1-2', 'a=b', '{{nama}}'])('is false for %j', (s) => {
-    expect(looksLikeFormula(s)).toBe(false);
-  });
-});
 
 
