@@ -7,7 +7,7 @@
  */
 import { isPeran, PERAN, PERAN_LABEL, SETTINGS, type Peran } from '../sheets-schema/index.js';
 import { WorkCalendar } from './calendar.js';
-import { PengaduanError, type FieldProblem } from './errors.js';
+import { describeProblems, PengaduanError, type FieldProblem } from './errors.js';
 import { normalizeEmail } from './fields.js';
 import { parseSettings, type Settings } from './settings.js';
 import { tryDayFromIso, yearOfDay } from './time.js';
@@ -67,7 +67,7 @@ export function buildContext(rows: ContextRows): RegisterContext {
     }
   }
   if (problems.length > 0) {
-    throw new PengaduanError('PENGATURAN_TIDAK_VALID', `Tab Libur berisi tanggal yang tidak valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`, { problems });
+    throw new PengaduanError('PENGATURAN_TIDAK_VALID', `Tab Libur berisi tanggal yang tidak valid: ${describeProblems(problems)}.`, { problems });
   }
   // A year is covered only when the holiday table has its dates: a range typed ahead of the data
   // ends before the first year without any, so that year's dates are never guessed.

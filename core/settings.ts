@@ -5,7 +5,7 @@
  */
 import { isPersyaratan, SETTINGS, type Persyaratan, type SettingKey } from '../sheets-schema/index.js';
 import { parseYearRange, type YearRange } from './calendar.js';
-import { PengaduanError, type FieldProblem } from './errors.js';
+import { describeProblems, PengaduanError, type FieldProblem } from './errors.js';
 import { formatProblems } from './numbering.js';
 import type { SlaRules } from './sla.js';
 
@@ -60,7 +60,7 @@ export function parseSettings(rows: Iterable<{ kunci: string; nilai: string }>):
   if (problems.length > 0) {
     throw new PengaduanError(
       'PENGATURAN_TIDAK_VALID',
-      `Tab Pengaturan berisi nilai yang tidak valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`,
+      `Tab Pengaturan berisi nilai yang tidak valid: ${describeProblems(problems)}.`,
       { problems },
     );
   }
