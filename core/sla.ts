@@ -10,7 +10,7 @@
  */
 import { isFinalStatus, isPausedStatus, type Status, type StatusSla } from '../sheets-schema/index.js';
 import { missingCalendarMessage, type WorkCalendar } from './calendar.js';
-import { wibDay, yearOfDay } from './time.js';
+import { wibDay, wibInstant, yearOfDay } from './time.js';
 
 export interface TimelineEntry {
   readonly status: Status;
@@ -85,7 +85,7 @@ export function computeSla(cal: WorkCalendar, rules: SlaRules, input: SlaInput):
     const result = missing(cal, asOfDay);
     if (closed || last === undefined || isPausedStatus(last.status) || asOfDay < cal.firstDay) return result;
     // Read on the last covered day instead: the pauses are all in the past, so the due date is exact.
-    const known = computeSla(cal, rules, { ...input, now: (cal.lastDay * 86_400 + 5 * 3600) * 1000 });
+    const known = computeSla(cal, rules, { ...input, now: wibInstant(cal.lastDay, 12) });
     return known.ok ? { ...result, dueDay: known.dueDay } : result;
   }
 

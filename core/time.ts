@@ -70,6 +70,11 @@ export function isoWeekday(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
+/** The instant of a WIB wall-clock time on a day: `wibInstant(day, 12)` is noon WIB. */
+export function wibInstant(day: number, hh = 0, mm = 0): number {
+  return day * DAY_MS + (hh * 60 + mm) * 60_000 - WIB_OFFSET_MS;
+}
+
 /** The WIB calendar date (day number) of an instant. */
 export function wibDay(epochMs: number): number {
   return Math.floor((epochMs + WIB_OFFSET_MS) / DAY_MS);

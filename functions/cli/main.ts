@@ -14,7 +14,7 @@ import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER } from '../../sheets-schema/index
 import { WorkCalendar } from '../../core/calendar.js';
 import { ADMIN_ERROR_CODES, PengaduanError, isPengaduanError, type ErrorCode } from '../../core/errors.js';
 import { dueDay } from '../../core/sla.js';
-import { dayFromIso, isoFromDay, tryParseInstant, wibDay } from '../../core/time.js';
+import { dayFromIso, isoFromDay, tryParseInstant, wibDay, wibInstant } from '../../core/time.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { WorkbookRegister } from '../register/workbook.js';
 import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification } from '../service.js';
@@ -233,7 +233,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'sla': {
         const reg = await existingRegister(opt.register);
         let clock = clockOf(io);
-        if (opt.pada) clock = { ...clock, now: dayFromIso(opt.pada) * 86_400_000 + 5 * 3600_000 }; // 12:00 WIB
+        if (opt.pada) clock = { ...clock, now: wibInstant(dayFromIso(opt.pada), 12) };
         const summary = await reg.transaction((book) => sweepSla(book, clock));
         print(formatSweep(summary), summary);
         return 0;

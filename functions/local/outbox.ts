@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { formatWib } from '../../core/time.js';
 import type { Notification } from '../service.js';
 
 function encodeHeader(s: string): string {
@@ -32,7 +33,7 @@ export async function saveToOutbox(dir: string, nomor: string, notifications: re
   const deliverable = notifications.filter((n) => n.to.length > 0);
   if (deliverable.length === 0) return files;
   await mkdir(dir, { recursive: true });
-  const stamp = new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const stamp = formatWib(nowMs).replace(/[-:]/g, '').replace(' ', '-');
   const safe = nomor.replace(/[^A-Za-z0-9-]+/g, '_');
   let i = 0;
   for (const n of deliverable) {

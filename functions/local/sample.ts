@@ -8,6 +8,7 @@
  */
 import { PERSYARATAN } from '../../sheets-schema/index.js';
 import type { WorkCalendar } from '../../core/calendar.js';
+import { isoFromDay, wibDay, wibInstant } from '../../core/time.js';
 import { loadContext, performAction, registerComplaints, type Clock, type RegisterTables } from '../service.js';
 
 export const SAMPLE_STAFF = [
@@ -29,7 +30,7 @@ function backInTime(cal: WorkCalendar, day: number, n: number, hh: number, mm: n
     d -= 1;
     if (cal.isWorkingDay(d)) left -= 1;
   }
-  return (d * 86_400 + (hh * 60 + mm) * 60 - 7 * 3600) * 1000;
+  return wibInstant(d, hh, mm);
 }
 
 const base = {
@@ -86,7 +87,7 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
   for (const s of SAMPLE_STAFF) peran.append({ ...s, aktif: 'ya' }, ['admin']);
   const ctx = loadContext(book);
   const cal = ctx.calendar;
-  const today = Math.floor((clock.now + 7 * 3600_000) / 86_400_000);
+  const today = wibDay(clock.now);
   if (!cal.covers(today)) return; // no calendar for this year: roles only, no invented dates
   const at = (wdAgo: number, hh: number, mm = 0): Clock => ({ ...clock, now: Math.min(clock.now, backInTime(cal, today, wdAgo, hh, mm)) });
   const step = (nomor: string, aksi: string, who: Parameters<typeof emailOf>[0], inputs: unknown, t: Clock): void => {
@@ -112,7 +113,7 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
   step(b, 'perintah_undangan', 'koordinator', { instruksi: 'Undang DLH, Dinas Pertanian, dan pemilik peternakan.' }, at(4, 9));
   const meetingDay = backInTime(cal, today, 3, 9, 0);
   step(b, 'kirim_undangan', 'subkoordinator', {
-    tanggal: new Date(meetingDay + 7 * 3600_000).toISOString().slice(0, 10), jam: '09:00', tempat: 'Ruang Rapat DPMPTSP',
+    tanggal: isoFromDay(wibDay(meetingDay)), jam: '09:00', tempat: 'Ruang Rapat DPMPTSP',
     agenda: 'Pembahasan pengaduan bau peternakan ayam di Koto Tangah',
     undangan: [
       { nama: 'Kepala Dinas Lingkungan Hidup', instansi: 'DLH Kota Payakumbuh', kelompok: 'opd_terkait' },
@@ -135,7 +136,7 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
   step(b, 'kembalikan', 'koordinator', { catatan: 'Lengkapi tenggat tindak lanjut.' }, at(2, 9));
   step(b, 'perbaiki_draf', 'subkoordinator', {
     tindak_lanjut: [
-      { uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: new Date(backInTime(cal, today, 0, 12, 0) + 30 * 86_400_000).toISOString().slice(0, 10) },
+      { uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: isoFromDay(today + 30) },
       { uraian: 'Pemantauan lapangan', pelaksana: 'DLH Kota Payakumbuh', tenggat: '' },
     ],
   }, at(2, 11));
@@ -165,7 +166,7 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
   step(g, 'disposisi', 'kepala', { disposisi: 'Tindak lanjuti bersama DLH.' }, at(7, 9));
   step(g, 'perintah_undangan', 'koordinator', {}, at(7, 10));
   step(g, 'kirim_undangan', 'subkoordinator', {
-    tanggal: new Date(backInTime(cal, today, 5, 9, 0) + 7 * 3600_000).toISOString().slice(0, 10), jam: '10:00', tempat: 'Aula DPMPTSP',
+    tanggal: isoFromDay(wibDay(backInTime(cal, today, 5, 9, 0))), jam: '10:00', tempat: 'Aula DPMPTSP',
     agenda: 'Limbah cair pabrik tahu di Tanjung Pauh',
     undangan: [
       { nama: 'DLH Kota Payakumbuh', instansi: 'DLH', kelompok: 'opd_terkait' },
