@@ -6,7 +6,7 @@
  * 3 the register or its settings need an administrator.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { schemaJson, STATUS, isFinalStatus, isStatus } from '../../sheets-schema/index.js';
@@ -101,8 +101,13 @@ async function readJson(io: Io, source: string | undefined): Promise<unknown> {
     if (!io.stdin) throw usage('Tidak ada stdin untuk --data -.');
     text = await io.stdin();
   } else {
+    const file = path.resolve(io.cwd, source);
+    const size = await stat(file).then((st) => (st.isFile() ? st.size : -1), () => -1);
+    if (size < 0) throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Berkas data "${source}" tidak ditemukan atau bukan berkas.`);
+    // Checked before reading, so a huge file is refused without filling the memory.
+    if (size > MAX_JSON_BYTES) throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Data JSON lebih dari 10 MB; pecah menjadi beberapa kiriman.');
     try {
-      text = await readFile(path.resolve(io.cwd, source), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch {
       throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Berkas data "${source}" tidak dapat dibaca.`);
     }
