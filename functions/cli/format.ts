@@ -55,7 +55,7 @@ export function formatAlur(): string {
   const out: string[] = ['PROSEDUR PENANGANAN PENGADUAN MASYARAKAT (SOP)', ''];
   for (const s of STATUS) {
     const waiting = WAITING_FOR[s];
-    out.push(`${s}: ${STATUS_LABEL[s]}${waiting ? ` - menunggu ${PERAN_LABEL[waiting]}` : ' - selesai'}`);
+    out.push(`${s}: ${STATUS_LABEL[s]}${waiting ? ` - menunggu ${PERAN_LABEL[waiting]}` : ' (akhir prosedur)'}`);
     for (const { aksi, roles } of actionsFrom(s)) {
       const def: ActionDef = ACTIONS[aksi];
       out.push(`  aksi "${aksi}": ${def.label} [${roles.map((r) => PERAN_LABEL[r]).join(' / ')}] -> ${def.outcomes.join(' atau ')}`);
@@ -66,7 +66,7 @@ export function formatAlur(): string {
     }
     out.push('');
   }
-  out.push('Aksi "tutup" berlaku pada setiap status yang belum selesai. Waktu layanan: 7 hari kerja (tab Pengaturan); hari kerja di status MENUNGGU_KELENGKAPAN tidak dihitung.');
+  out.push('Aksi "tutup" berlaku pada setiap status yang belum selesai, kecuali setelah Berita Acara ditandatangani. Waktu layanan: 7 hari kerja (tab Pengaturan); hari kerja di status MENUNGGU_KELENGKAPAN tidak dihitung.');
   return out.join('\n');
 }
 
