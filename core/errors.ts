@@ -19,6 +19,8 @@ const USER_CODES = [
   'PENGADUAN_TIDAK_DITEMUKAN',
   'PENGADUAN_GANDA',
   'ARGUMEN_TIDAK_VALID',
+  'DOKUMEN_BELUM_TERSEDIA',
+  'JENIS_DOKUMEN_TIDAK_DIKENAL',
 ] as const;
 
 /** Problems of the register, its file or its settings: they need an administrator. */
@@ -30,6 +32,8 @@ export const ADMIN_ERROR_CODES = [
   'REGISTER_TERKUNCI',
   'BERKAS_TIDAK_DITEMUKAN',
   'BERKAS_TIDAK_DAPAT_DIAKSES',
+  'TEMPLATE_TIDAK_VALID',
+  'PDF_TIDAK_TERSEDIA',
 ] as const;
 
 export const ERROR_CODES = [...USER_CODES, ...ADMIN_ERROR_CODES] as const;

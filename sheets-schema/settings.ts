@@ -74,6 +74,13 @@ export const SETTINGS = [
     kind: 'daftar',
     help: 'Kode persyaratan yang harus lengkap sebelum pengaduan diteruskan, dipisah koma.',
   },
+  {
+    key: 'logo_kop',
+    label: 'Logo kop surat',
+    default: '',
+    kind: 'teks',
+    help: 'Berkas gambar logo (PNG/JPG, paling besar 2 MB) untuk kop surat: nama berkas di samping register lokal, atau ID berkas Google Drive. Kosong: tempat logo dibiarkan kosong.',
+  },
   { key: 'url_cek_status', label: 'Alamat cek status', default: '', kind: 'teks', help: 'Tautan halaman cek status untuk pelapor.' },
 ] as const satisfies readonly SettingDef[];
 

@@ -7,6 +7,8 @@
 import {
   BIDANG_USAHA,
   CARA_PENYAMPAIAN,
+  JENIS_DOKUMEN,
+  JENIS_DOKUMEN_LABEL,
   JENIS_LIBUR,
   KANAL,
   KATEGORI,
@@ -89,6 +91,12 @@ export const REGISTER_COLUMNS = [
   }),
   col('diperbarui_pada', 'Terakhir Diperbarui', 'waktu', 'alur'),
   col('diperbarui_oleh', 'Diperbarui Oleh', 'email', 'alur'),
+
+  // The documents: where the latest rendering of each is kept (a path next to the local register,
+  // or a Drive link), written by the document renderer only.
+  ...JENIS_DOKUMEN.map((jenis) =>
+    col(`berkas_${jenis}`, `Berkas ${JENIS_DOKUMEN_LABEL[jenis]}`, 'teks', 'dokumen', { maxLength: 2000, note: 'Dibuat otomatis; buat ulang dengan perintah dokumen.' }),
+  ),
 
   // The SLA clock: recomputed by every action and by the daily sweep (core/sla.ts).
   col('tenggat', 'Jatuh Tempo', 'tanggal', 'sla'),
