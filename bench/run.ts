@@ -6,7 +6,9 @@
  * 2. Registering 1,000 complaints into a local workbook that already holds 10,000: as one batch
  *    import, and as single registrations (each a full locked read-modify-write), with the time
  *    split into lock, load (parse .xlsx), work (validate, decide, append) and save (write .xlsx).
- * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla or BENCH_ONLY=workbook for one part.
+ * 3. Rendering documents from the shipped templates: a Tanda Terima, and Berita Acara with 20
+ *    (and 100) participants, median of many runs after warm-up, view-model building included.
+ * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla, workbook or dokumen for one part.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -22,6 +24,9 @@ import type { RegisterRecord } from '../core/record.js';
 import { WorkbookRegister } from '../functions/register/workbook.js';
 import { registerComplaints, seedDefaults, sweepSla, type Clock } from '../functions/service.js';
 import { mulberry32 as prng } from '../test/helpers/prng.js';
+import { buildView } from '../core/dokumen/view.js';
+import { renderTemplate, TemplateSource } from '../functions/dokumen/render.js';
+import { documentContext, participants, signedRecord } from '../test/helpers/dokumen-fixtures.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
@@ -207,7 +212,35 @@ async function benchWorkbook(): Promise<void> {
   }
 }
 
+async function benchDokumen(): Promise<void> {
+  const source = new TemplateSource();
+  const dc = documentContext();
+  const runs = QUICK ? 30 : 200;
+  console.log('\n## Documents (docx-templates, shipped templates; view-model + render, median)');
+  const cases = [
+    ['Tanda Terima', 'tanda_terima', signedRecord()],
+    ['Berita Acara, 20 participants', 'berita_acara', signedRecord({ rapat_hadir: JSON.stringify(participants(20)) })],
+    ['Berita Acara, 100 participants', 'berita_acara', signedRecord({ rapat_hadir: JSON.stringify(participants(100)) })],
+  ] as const;
+  for (const [label, jenis, record] of cases) {
+    const { bytes } = await source.load(jenis);
+    const times: number[] = [];
+    let size = 0;
+    for (let i = 0; i < runs + 10; i++) {
+      const t0 = performance.now();
+      const built = buildView(jenis, record, dc);
+      const out = await renderTemplate(built.template, bytes, built.view);
+      const t = performance.now() - t0;
+      size = out.length;
+      if (i >= 10) times.push(t);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`${label.padEnd(34)} median ${ms(median(times))}, p90 ${ms(sorted[Math.floor(sorted.length * 0.9)] ?? NaN)}, ${(size / 1024).toFixed(0)} KB .docx (${runs} runs)`);
+  }
+}
+
 console.log(`# pengaduan benchmarks (Node ${process.versions.node}, ${os.cpus().length} cores${QUICK ? ', BENCH_QUICK' : ''})`);
-const only = process.env.BENCH_ONLY; // 'sla' or 'workbook'
-if (only !== 'workbook') benchSla();
-if (only !== 'sla') await benchWorkbook();
+const only = process.env.BENCH_ONLY; // 'sla', 'workbook' or 'dokumen'
+if (!only || only === 'sla') benchSla();
+if (!only || only === 'workbook') await benchWorkbook();
+if (!only || only === 'dokumen') await benchDokumen();

@@ -3,6 +3,7 @@
  * summary. Kept apart from the command dispatch so the wording can be read and changed in one place.
  */
 import {
+  JENIS_DOKUMEN,
   JENIS_DOKUMEN_LABEL,
   PERAN_LABEL,
   STATUS,
@@ -18,13 +19,13 @@ import {
   KATEGORI_LABEL,
   type Kanal,
   type Kategori,
-  type JenisDokumen,
 } from '../../sheets-schema/index.js';
 import { ACTIONS, AKSI, WAITING_FOR, actionsFrom, type ActionDef } from '../../core/sop.js';
 import type { FieldSpec } from '../../core/fields.js';
 import { cell, type RegisterRecord } from '../../core/record.js';
 import { tanggalPanjang, tryDayFromIso } from '../../core/time.js';
 import type { ComplaintView, IntakeResult, Notification, SweepSummary, ActionResult } from '../service.js';
+import type { Produced } from '../dokumen/produce.js';
 
 const TYPE_LABEL: Record<FieldSpec['type'], string> = {
   teks: 'teks',
@@ -116,22 +117,28 @@ export function formatNotifications(ns: readonly Notification[], saved: readonly
   return out;
 }
 
-function formatDocuments(docs: readonly JenisDokumen[]): string[] {
-  if (docs.length === 0) return [];
-  return [`  Dokumen tahap ini: ${docs.map((d) => JENIS_DOKUMEN_LABEL[d]).join(', ')} (pembuatan berkas .docx belum tersedia pada versi ini).`];
+/** The documents a step produced, where they are, and what staff must fill or fix. */
+export function formatDocuments(docs: readonly Produced[]): string[] {
+  const out: string[] = [];
+  for (const d of docs) {
+    if (d.link) out.push(`  Dokumen ${JENIS_DOKUMEN_LABEL[d.jenis]}: ${d.link}`);
+    for (const w of d.warnings) out.push(`    catatan: ${w}`);
+    if (d.error) out.push(`  ! ${d.error}`, `    Perubahan register tetap tersimpan; buat ulang dengan: pengaduan dokumen NOMOR ${d.jenis}`);
+  }
+  return out;
 }
 
-export function formatIntake(r: IntakeResult, saved: readonly string[]): string {
+export function formatIntake(r: IntakeResult & { dokumen: readonly Produced[] }, saved: readonly string[]): string {
   return [
     r.nomor,
     `  Kode akses: ${r.kodeAkses}`,
     `  Jatuh tempo: ${r.tenggat ? dateText(r.tenggat) : STATUS_SLA_LABEL.KALENDER_TIDAK_TERSEDIA}`,
-    ...formatDocuments(r.documents),
+    ...formatDocuments(r.dokumen),
     ...formatNotifications(r.notifications, saved),
   ].join('\n');
 }
 
-export function formatAction(r: ActionResult, saved: readonly string[]): string {
+export function formatAction(r: ActionResult & { dokumen: readonly Produced[] }, saved: readonly string[]): string {
   const d = r.decision;
   const history = d.effects.find((e) => e.type === 'appendHistory');
   return [
@@ -140,7 +147,7 @@ export function formatAction(r: ActionResult, saved: readonly string[]): string 
     ...(cell(r.record, 'nomor_ba') && d.aksi === 'tandatangani' ? [`  Nomor Berita Acara: ${cell(r.record, 'nomor_ba')}`] : []),
     ...(d.aksi === 'kirim_undangan' || d.aksi === 'jadwal_ulang' ? [`  Nomor surat undangan: ${cell(r.record, 'nomor_undangan')}`] : []),
     `  Jatuh tempo: ${dateText(cell(r.record, 'tenggat'))} (${slaText(r.record)})`,
-    ...formatDocuments(r.documents),
+    ...formatDocuments(r.dokumen),
     ...formatNotifications(r.notifications, saved),
   ].join('\n');
 }
@@ -161,6 +168,7 @@ export function formatComplaint(v: ComplaintView): string {
     ...line('Persyaratan kurang', cell(r, 'persyaratan_kurang')),
     ...line('Nomor BA', cell(r, 'nomor_ba')),
     ...line('Hari kerja per tahap', cell(r, 'hari_per_tahap')),
+    ...JENIS_DOKUMEN.flatMap((j) => line(JENIS_DOKUMEN_LABEL[j].replace(' Hasil Penanganan Pengaduan', '').replace(' Pengaduan Masyarakat', ''), cell(r, `berkas_${j}`))),
     '  Isi pengaduan:',
     ...cell(r, 'isi_pengaduan').split('\n').map((l) => `    ${l}`),
     '  Riwayat:',

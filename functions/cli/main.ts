@@ -6,10 +6,11 @@
  * 3 the register or its settings need an administrator.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { schemaJson, STATUS, isFinalStatus, isStatus } from '../../sheets-schema/index.js';
+import { schemaJson, STATUS, isFinalStatus, isStatus, isJenisDokumen, JENIS_DOKUMEN, type JenisDokumen } from '../../sheets-schema/index.js';
 import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER } from '../../sheets-schema/index.js';
 import { WorkCalendar } from '../../core/calendar.js';
 import { ADMIN_ERROR_CODES, PengaduanError, isPengaduanError, type ErrorCode } from '../../core/errors.js';
@@ -19,8 +20,13 @@ import type { RegisterRecord } from '../../core/record.js';
 import { WorkbookRegister } from '../register/workbook.js';
 import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification } from '../service.js';
 import { saveToOutbox } from '../local/outbox.js';
-import { seedSamples } from '../local/sample.js';
-import { alurJson, formatAction, formatAlur, formatComplaint, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
+import { seedSamples, type ProduceHook } from '../local/sample.js';
+import { documentProblem } from '../../core/dokumen/view.js';
+import { convertToPdf, sofficeCommand } from '../dokumen/pdf.js';
+import { documentFileName, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
+import { complaintRow, produceDocument, produceDocuments, renderDocument, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
+import { TEMPLATE_DIR, TemplateSource } from '../dokumen/render.js';
+import { alurJson, formatAction, formatAlur, formatComplaint, formatDocuments, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -51,8 +57,16 @@ Perintah:
   skema                          tampilkan skema register
   jatuh-tempo TANGGAL... [--hari N]
                                  jatuh tempo (N hari kerja, bawaan 7) untuk setiap tanggal, satu per baris
+  dokumen NOMOR JENIS [--keluar BERKAS.docx] [--pdf]
+                                 buat (ulang) satu dokumen dari isi register: ${JENIS_DOKUMEN.join(', ')},
+                                 atau "semua" (dengan --keluar FOLDER); tanpa --keluar disimpan di folder dokumen register
+  demo --keluar FOLDER [--pdf]   jalankan contoh pengaduan melalui seluruh SOP (jalur ringan dan berat) pada
+                                 register sementara dan simpan setiap dokumennya di FOLDER
 
-Register bawaan: ${DEFAULT_REGISTER} (atau variabel PENGADUAN_REGISTER). "-" sebagai BERKAS.json berarti stdin.
+catat dan proses membuat dokumen tahapnya (Tanda Terima, Lembar Disposisi, Undangan, Berita Acara) di folder
+<register>-dokumen; --tanpa-dokumen melewatinya. PDF memerlukan LibreOffice (soffice).
+
+Register bawaan: ${DEFAULT_REGISTER} (atau variabel PENGADUAN_REGISTER). Template: templates/ (atau PENGADUAN_TEMPLATE_DIR). "-" sebagai BERKAS.json berarti stdin.
 Keluar: 0 selesai, 1 ditolak (tidak ada yang berubah), 2 pemakaian salah, 3 register/pengaturan perlu diperbaiki admin.`;
 
 
@@ -149,8 +163,30 @@ async function deliver(io: Io, reg: WorkbookRegister, nomor: string, ns: readonl
   }
 }
 
+/** Templates are checked once per content and process. */
+const templateSources = new Map<string, TemplateSource>();
+function templatesOf(io: Io): TemplateSource {
+  const dir = io.env.PENGADUAN_TEMPLATE_DIR ? path.resolve(io.cwd, io.env.PENGADUAN_TEMPLATE_DIR) : TEMPLATE_DIR;
+  let source = templateSources.get(dir);
+  if (!source) templateSources.set(dir, (source = new TemplateSource(dir)));
+  return source;
+}
+
+function documentDeps(io: Io, reg: WorkbookRegister, now: number, sink: DocumentSink = new LocalDocumentStore(reg.file)): ProduceDeps {
+  return { templates: templatesOf(io), sink, now, logo: (setting) => loadLogo(reg.file, setting) };
+}
+
+/** Paths as the user can open them: relative to the current folder. */
+function shownPaths(io: Io, reg: WorkbookRegister, produced: readonly Produced[]): Produced[] {
+  const store = new LocalDocumentStore(reg.file);
+  return produced.map((p) => (p.link ? { ...p, link: path.relative(io.cwd, store.absolute(p.link)) || p.link } : p));
+}
+
 const OPTIONS = {
   register: { type: 'string' },
+  keluar: { type: 'string' },
+  pdf: { type: 'boolean' },
+  'tanpa-dokumen': { type: 'boolean' },
   data: { type: 'string' },
   sebagai: { type: 'string' },
   pada: { type: 'string' },
@@ -209,17 +245,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const reg = registerOf(opt.register);
         const clock = clockOf(io);
         const results = await reg.transaction(
-          (book) => {
+          async (book) => {
             if (opt.sebagai && !loadContext(book).staff.has(opt.sebagai.trim().toLowerCase())) {
               throw new PengaduanError('PENGGUNA_TIDAK_TERDAFTAR', `${opt.sebagai} tidak terdaftar di tab Peran.`);
             }
-            return registerComplaints(book, items, opt.sebagai ?? 'cli@lokal', clock);
+            const registered = registerComplaints(book, items, opt.sebagai ?? 'cli@lokal', clock);
+            const deps = documentDeps(io, reg, clock.now);
+            const withDocs = [];
+            for (const r of registered) {
+              withDocs.push({ ...r, dokumen: opt['tanpa-dokumen'] ? [] : await produceDocuments(book, r.nomor, r.documents, deps) });
+            }
+            return withDocs;
           },
           { seed: seedDefaults },
         );
         const texts: string[] = [];
-        for (const r of results) texts.push(formatIntake(r, await deliver(io, reg, r.nomor, r.notifications, clock.now)));
-        print(texts.join('\n'), results);
+        for (const r of results) {
+          texts.push(formatIntake({ ...r, dokumen: shownPaths(io, reg, r.dokumen) }, await deliver(io, reg, r.nomor, r.notifications, clock.now)));
+        }
+        print(texts.join('\n'), results.map((r) => ({ ...r, dokumen: shownPaths(io, reg, r.dokumen) })));
         return 0;
       }
       case 'proses': {
@@ -230,7 +274,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const reg = await existingRegister(opt.register);
         const clock = clockOf(io);
         const sebagai = opt.sebagai;
-        const result = await reg.transaction((book) => performAction(book, nomor, aksi, sebagai, inputs, clock));
+        const result = await reg.transaction(async (book) => {
+          const done = performAction(book, nomor, aksi, sebagai, inputs, clock);
+          const dokumen = opt['tanpa-dokumen'] ? [] : await produceDocuments(book, done.decision.nomor, done.documents, documentDeps(io, reg, clock.now));
+          return { ...done, dokumen: shownPaths(io, reg, dokumen) };
+        });
         const saved = await deliver(io, reg, nomor, result.notifications, clock.now);
         print(formatAction(result, saved), result);
         return 0;
@@ -266,6 +314,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         print(formatList(records), records);
         return 0;
       }
+      case 'dokumen':
+        return await documentCommand(io, args, opt, existingRegister);
+      case 'demo':
+        return await demo(io, opt);
       default:
         throw usage(`Perintah "${command.slice(0, 40)}" tidak dikenal.`);
     }
@@ -333,9 +385,14 @@ async function start(
       return sweepSla(book, clock);
     },
     {
-      seed: (book) => {
+      seed: async (book) => {
         seedDefaults(book);
-        seedSamples(book, clock);
+        const deps = documentDeps(io, reg, clock.now);
+        const failures: string[] = [];
+        await seedSamples(book, clock, async (nomor, documents, now) => {
+          for (const p of await produceDocuments(book, nomor, documents, { ...deps, now })) if (p.error) failures.push(p.error);
+        });
+        for (const f of failures.slice(0, 3)) io.err(`Peringatan: ${f}`);
       },
     },
   );
@@ -361,3 +418,137 @@ async function start(
   return 0;
 }
 
+
+type DocOptions = { keluar?: string | undefined; pdf?: boolean | undefined; register?: string | undefined; json?: boolean | undefined };
+
+function jenisOf(arg: string): JenisDokumen[] {
+  if (arg === 'semua') return [...JENIS_DOKUMEN];
+  const j = arg.replace(/-/g, '_');
+  if (!isJenisDokumen(j)) throw new PengaduanError('JENIS_DOKUMEN_TIDAK_DIKENAL', `Jenis dokumen "${arg.slice(0, 40)}" tidak dikenal. Pilihan: ${JENIS_DOKUMEN.join(', ')}, atau semua.`);
+  return [j];
+}
+
+/** PDFs after the documents were saved; a missing LibreOffice is a warning, the .docx stand. */
+async function pdfsOf(io: Io, files: readonly string[]): Promise<string[]> {
+  try {
+    return await convertToPdf(files, { soffice: sofficeCommand(io.env) });
+  } catch (e) {
+    if (isPengaduanError(e)) io.err(`Peringatan: ${e.message}`);
+    else throw e;
+    return [];
+  }
+}
+
+/** `dokumen NOMOR JENIS [--keluar FILE] [--pdf]`: (re)renders from the register as it stands. */
+async function documentCommand(io: Io, args: readonly string[], opt: DocOptions, existingRegister: (given: string | undefined) => Promise<WorkbookRegister>): Promise<number> {
+  const [nomor, jenisArg] = args;
+  if (!nomor || !jenisArg || args.length > 2) throw usage(`dokumen memerlukan NOMOR dan JENIS (${JENIS_DOKUMEN.join(', ')}, atau semua).`);
+  const all = jenisArg === 'semua';
+  const list = jenisOf(jenisArg);
+  if (opt.keluar !== undefined && !all && !/\.docx$/i.test(opt.keluar)) throw usage(`--keluar harus nama berkas .docx, bukan "${opt.keluar}".`);
+  const reg = await existingRegister(opt.register);
+  const now = clockOf(io).now;
+  let files: string[];
+  let produced: Produced[];
+  if (opt.keluar !== undefined) {
+    // Into a file or folder of the user's choosing: the register is only read.
+    const target = path.resolve(io.cwd, opt.keluar);
+    const rendered = await reg.transaction(async (book) => {
+      const { record } = complaintRow(book, nomor);
+      const available = all ? list.filter((j) => documentProblem(j, record) === undefined) : list;
+      const out: { jenis: JenisDokumen; bytes: Uint8Array; warnings: string[] }[] = [];
+      for (const jenis of available) out.push({ jenis, ...(await renderDocument(book, nomor, jenis, documentDeps(io, reg, now))) });
+      return out;
+    }, { write: false });
+    files = [];
+    produced = [];
+    for (const r of rendered) {
+      const file = all ? path.join(target, documentFileName(nomor, r.jenis)) : target;
+      try {
+        await writeFileAtomic(file, r.bytes);
+      } catch (e) {
+        throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+      }
+      files.push(file);
+      produced.push({ jenis: r.jenis, link: path.relative(io.cwd, file), warnings: r.warnings });
+    }
+  } else {
+    produced = await reg.transaction(async (book) => {
+      const { record } = complaintRow(book, nomor);
+      const available = all ? list.filter((j) => documentProblem(j, record) === undefined) : list;
+      const out: Produced[] = [];
+      for (const jenis of available) out.push(await produceDocument(book, nomor, jenis, documentDeps(io, reg, now)));
+      return out;
+    });
+    const store = new LocalDocumentStore(reg.file);
+    files = produced.flatMap((p) => (p.link ? [store.absolute(p.link)] : []));
+    produced = shownPaths(io, reg, produced);
+  }
+  const pdfs = opt.pdf ? await pdfsOf(io, files) : [];
+  const shownPdfs = pdfs.map((p) => path.relative(io.cwd, p));
+  if (opt.json) io.out(JSON.stringify({ nomor, dokumen: produced, pdf: shownPdfs }, null, 2));
+  else io.out([`Pengaduan ${nomor}:`, ...formatDocuments(produced), ...shownPdfs.map((p) => `  PDF: ${p}`)].join('\n'));
+  return 0;
+}
+
+/** Stores every document of the demo in one folder, named by complaint and type. */
+class FolderSink implements DocumentSink {
+  readonly files: string[] = [];
+  constructor(readonly dir: string) {}
+  async save(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
+    const file = path.join(this.dir, documentFileName(nomor, jenis));
+    await writeFileAtomic(file, bytes);
+    if (!this.files.includes(file)) this.files.push(file);
+    return file;
+  }
+}
+
+/** `demo --keluar DIR [--pdf]`: the sample complaints through the whole SOP, every document in DIR. */
+async function demo(io: Io, opt: DocOptions): Promise<number> {
+  if (!opt.keluar) throw usage('demo memerlukan --keluar FOLDER untuk dokumen yang dihasilkan.');
+  const dir = path.resolve(io.cwd, opt.keluar);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${dir}" tidak dapat dibuat (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'pengaduan-demo-'));
+  const sink = new FolderSink(dir);
+  const failures: string[] = [];
+  const warnings = new Set<string>();
+  try {
+    const reg = new WorkbookRegister(path.join(tmp, 'register-demo.xlsx'));
+    const clock = clockOf(io);
+    await reg.transaction(() => undefined, {
+      seed: async (book) => {
+        seedDefaults(book);
+        const deps = documentDeps(io, reg, clock.now, sink);
+        const produce: ProduceHook = async (nomor, documents, now) => {
+          for (const p of await produceDocuments(book, nomor, documents, { ...deps, now })) {
+            if (p.error) failures.push(p.error);
+            for (const w of p.warnings) warnings.add(w);
+          }
+        };
+        await seedSamples(book, clock, produce);
+      },
+    });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const pdfs = opt.pdf ? await pdfsOf(io, sink.files) : [];
+  const shown = sink.files.map((f) => path.relative(io.cwd, f));
+  if (opt.json) {
+    io.out(JSON.stringify({ folder: dir, dokumen: shown, pdf: pdfs.map((p) => path.relative(io.cwd, p)), gagal: failures, peringatan: [...warnings] }, null, 2));
+  } else {
+    io.out(
+      [
+        `Contoh pengaduan dijalankan melalui SOP (jalur ringan dan berat); ${sink.files.length} dokumen di ${path.relative(io.cwd, dir) || '.'}:`,
+        ...shown.map((f) => `  ${f}`),
+        ...(pdfs.length > 0 ? [`PDF: ${pdfs.length} berkas di folder yang sama.`] : []),
+        ...[...warnings].map((w) => `Catatan: ${w}`),
+        ...failures.map((f) => `Gagal: ${f}`),
+      ].join('\n'),
+    );
+  }
+  return failures.length > 0 ? 3 : 0;
+}

@@ -9,7 +9,11 @@
 import { PERSYARATAN } from '../../sheets-schema/index.js';
 import type { WorkCalendar } from '../../core/calendar.js';
 import { isoFromDay, wibDay, wibInstant } from '../../core/time.js';
+import type { JenisDokumen } from '../../sheets-schema/index.js';
 import { loadContext, performAction, registerComplaints, type Clock, type RegisterTables } from '../service.js';
+
+/** Called after each step with the documents it produces, at that step's time. */
+export type ProduceHook = (nomor: string, documents: readonly JenisDokumen[], now: number) => Promise<void>;
 
 export const SAMPLE_STAFF = [
   { email: 'rina.petugas@contoh.go.id', peran: 'petugas', nama: 'Rina Marlina', nip: '199203152019032001', jabatan: 'Petugas Layanan Pengaduan' },
@@ -82,7 +86,7 @@ const COMPLAINTS = [
 const ALL = [...PERSYARATAN];
 
 /** Fills a new register with the sample roles and complaints. `now` is today's instant. */
-export function seedSamples(book: RegisterTables, clock: Clock): void {
+export async function seedSamples(book: RegisterTables, clock: Clock, produce?: ProduceHook): Promise<void> {
   const peran = book.table('peran');
   for (const s of SAMPLE_STAFF) peran.append({ ...s, aktif: 'ya' }, ['admin']);
   const ctx = loadContext(book);
@@ -90,29 +94,31 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
   const today = wibDay(clock.now);
   if (!cal.covers(today)) return; // no calendar for this year: roles only, no invented dates
   const at = (wdAgo: number, hh: number, mm = 0): Clock => ({ ...clock, now: Math.min(clock.now, backInTime(cal, today, wdAgo, hh, mm)) });
-  const step = (nomor: string, aksi: string, who: Parameters<typeof emailOf>[0], inputs: unknown, t: Clock): void => {
-    performAction(book, nomor, aksi, emailOf(who), inputs, t);
+  const step = async (nomor: string, aksi: string, who: Parameters<typeof emailOf>[0], inputs: unknown, t: Clock): Promise<void> => {
+    const r = performAction(book, nomor, aksi, emailOf(who), inputs, t);
+    if (produce && r.documents.length > 0) await produce(nomor, r.documents, t.now);
   };
-  const reg = (i: number, t: Clock): string => {
+  const reg = async (i: number, t: Clock): Promise<string> => {
     const c = COMPLAINTS[i];
     const [r] = registerComplaints(book, [{ ...base, ...c, diterima_pada: undefined }], emailOf('petugas'), t);
+    if (r && produce) await produce(r.nomor, r.documents, t.now);
     return r?.nomor ?? '';
   };
 
   // 1. Light path, finished on time.
-  const a = reg(0, at(9, 8, 15));
-  step(a, 'periksa', 'petugas', { persyaratan: ALL }, at(9, 10));
-  step(a, 'nilai', 'subkoordinator', { kategori: 'ringan', alasan: 'Cukup dengan penjelasan jam operasional dan rujukan izin.' }, at(8, 9));
-  step(a, 'jawab', 'subkoordinator', { jawaban: 'Bengkel telah memiliki NIB dan izin usaha. Kami telah meminta pemilik membatasi jam operasional sampai pukul 21.00 WIB.', cara: 'whatsapp' }, at(7, 14));
+  const a = await reg(0, at(9, 8, 15));
+  await step(a, 'periksa', 'petugas', { persyaratan: ALL }, at(9, 10));
+  await step(a, 'nilai', 'subkoordinator', { kategori: 'ringan', alasan: 'Cukup dengan penjelasan jam operasional dan rujukan izin.' }, at(8, 9));
+  await step(a, 'jawab', 'subkoordinator', { jawaban: 'Bengkel telah memiliki NIB dan izin usaha. Kami telah meminta pemilik membatasi jam operasional sampai pukul 21.00 WIB.', cara: 'whatsapp' }, at(7, 14));
 
   // 2. Heavy path, returned once for revision, now waiting for the Kepala's signature.
-  const b = reg(1, at(6, 9));
-  step(b, 'periksa', 'petugas', { persyaratan: ALL }, at(6, 11));
-  step(b, 'nilai', 'subkoordinator', { kategori: 'berat', alasan: 'Menyangkut dampak lingkungan; perlu tim teknis.' }, at(5, 9));
-  step(b, 'disposisi', 'kepala', { disposisi: 'Koordinator segera rapatkan dengan DLH dan Dinas Pertanian.' }, at(5, 13));
-  step(b, 'perintah_undangan', 'koordinator', { instruksi: 'Undang DLH, Dinas Pertanian, dan pemilik peternakan.' }, at(4, 9));
+  const b = await reg(1, at(6, 9));
+  await step(b, 'periksa', 'petugas', { persyaratan: ALL }, at(6, 11));
+  await step(b, 'nilai', 'subkoordinator', { kategori: 'berat', alasan: 'Menyangkut dampak lingkungan; perlu tim teknis.' }, at(5, 9));
+  await step(b, 'disposisi', 'kepala', { disposisi: 'Koordinator segera rapatkan dengan DLH dan Dinas Pertanian.' }, at(5, 13));
+  await step(b, 'perintah_undangan', 'koordinator', { instruksi: 'Undang DLH, Dinas Pertanian, dan pemilik peternakan.' }, at(4, 9));
   const meetingDay = backInTime(cal, today, 3, 9, 0);
-  step(b, 'kirim_undangan', 'subkoordinator', {
+  await step(b, 'kirim_undangan', 'subkoordinator', {
     tanggal: isoFromDay(wibDay(meetingDay)), jam: '09:00', tempat: 'Ruang Rapat DPMPTSP',
     agenda: 'Pembahasan pengaduan bau peternakan ayam di Koto Tangah',
     undangan: [
@@ -122,7 +128,7 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
       { nama: 'Pemilik Peternakan Ayam Sumber Rezeki', instansi: '', kelompok: 'pemilik_usaha' },
     ],
   }, at(4, 14));
-  step(b, 'catat_hasil_rapat', 'subkoordinator', {
+  await step(b, 'catat_hasil_rapat', 'subkoordinator', {
     hadir: [
       { nama: 'Drs. Zulkifli', instansi: 'DLH Kota Payakumbuh' },
       { nama: 'Ir. Maria Ulfa', instansi: 'Dinas Pertanian' },
@@ -133,39 +139,39 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
     kesimpulan: 'Pemilik wajib memperbaiki pengelolaan kotoran dan menanam pohon penyangga.',
     tindak_lanjut: [{ uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: '' }],
   }, at(3, 15));
-  step(b, 'kembalikan', 'koordinator', { catatan: 'Lengkapi tenggat tindak lanjut.' }, at(2, 9));
-  step(b, 'perbaiki_draf', 'subkoordinator', {
+  await step(b, 'kembalikan', 'koordinator', { catatan: 'Lengkapi tenggat tindak lanjut.' }, at(2, 9));
+  await step(b, 'perbaiki_draf', 'subkoordinator', {
     tindak_lanjut: [
       { uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: isoFromDay(today + 30) },
       { uraian: 'Pemantauan lapangan', pelaksana: 'DLH Kota Payakumbuh', tenggat: '' },
     ],
   }, at(2, 11));
-  step(b, 'paraf_koordinator', 'koordinator', {}, at(1, 9));
-  step(b, 'paraf_sekretaris', 'sekretaris', { koreksi: 'Perbaikan redaksi kesimpulan.' }, at(1, 14));
+  await step(b, 'paraf_koordinator', 'koordinator', {}, at(1, 9));
+  await step(b, 'paraf_sekretaris', 'sekretaris', { koreksi: 'Perbaikan redaksi kesimpulan.' }, at(1, 14));
 
   // 3. Waiting for the complainant to complete the requirements (clock paused).
-  const c = reg(2, at(3, 10));
-  step(c, 'periksa', 'petugas', { persyaratan: ['surat_ditandatangani', 'diketahui_rt', 'diketahui_rw'], catatan: 'Belum diketahui Lurah dan tokoh masyarakat.' }, at(3, 13));
+  const c = await reg(2, at(3, 10));
+  await step(c, 'periksa', 'petugas', { persyaratan: ['surat_ditandatangani', 'diketahui_rt', 'diketahui_rw'], catatan: 'Belum diketahui Lurah dan tokoh masyarakat.' }, at(3, 13));
 
   // 4. Just received through SP4N-LAPOR!.
-  reg(3, at(0, 8, 30));
+  await reg(3, at(0, 8, 30));
 
   // 5. Graded heavy 9 working days ago and still with the Kepala: late.
-  const e = reg(4, at(10, 9));
-  step(e, 'periksa', 'petugas', { persyaratan: ALL }, at(10, 11));
-  step(e, 'nilai', 'subkoordinator', { kategori: 'sedang', alasan: 'Perlu kajian tata ruang.' }, at(9, 10));
+  const e = await reg(4, at(10, 9));
+  await step(e, 'periksa', 'petugas', { persyaratan: ALL }, at(10, 11));
+  await step(e, 'nilai', 'subkoordinator', { kategori: 'sedang', alasan: 'Perlu kajian tata ruang.' }, at(9, 10));
 
   // 6. Not within the office's authority: closed and forwarded.
-  const f = reg(5, at(5, 10));
-  step(f, 'tutup', 'subkoordinator', { alasan: 'Perbedaan harga barang adalah perlindungan konsumen, bukan perizinan.', diteruskan_kepada: 'Dinas Perdagangan Kota Payakumbuh' }, at(5, 14));
+  const f = await reg(5, at(5, 10));
+  await step(f, 'tutup', 'subkoordinator', { alasan: 'Perbedaan harga barang adalah perlindungan konsumen, bukan perizinan.', diteruskan_kepada: 'Dinas Perdagangan Kota Payakumbuh' }, at(5, 14));
 
   // 7. Heavy path from receipt to delivery.
-  const g = reg(6, at(8, 8));
-  step(g, 'periksa', 'petugas', { persyaratan: ALL }, at(8, 9));
-  step(g, 'nilai', 'subkoordinator', { kategori: 'berat', alasan: 'Pencemaran saluran irigasi.' }, at(8, 11));
-  step(g, 'disposisi', 'kepala', { disposisi: 'Tindak lanjuti bersama DLH.' }, at(7, 9));
-  step(g, 'perintah_undangan', 'koordinator', {}, at(7, 10));
-  step(g, 'kirim_undangan', 'subkoordinator', {
+  const g = await reg(6, at(8, 8));
+  await step(g, 'periksa', 'petugas', { persyaratan: ALL }, at(8, 9));
+  await step(g, 'nilai', 'subkoordinator', { kategori: 'berat', alasan: 'Pencemaran saluran irigasi.' }, at(8, 11));
+  await step(g, 'disposisi', 'kepala', { disposisi: 'Tindak lanjuti bersama DLH.' }, at(7, 9));
+  await step(g, 'perintah_undangan', 'koordinator', {}, at(7, 10));
+  await step(g, 'kirim_undangan', 'subkoordinator', {
     tanggal: isoFromDay(wibDay(backInTime(cal, today, 5, 9, 0))), jam: '10:00', tempat: 'Aula DPMPTSP',
     agenda: 'Limbah cair pabrik tahu di Tanjung Pauh',
     undangan: [
@@ -173,13 +179,29 @@ export function seedSamples(book: RegisterTables, clock: Clock): void {
       { nama: 'Pemilik Pabrik Tahu Bersaudara', instansi: '', kelompok: 'pemilik_usaha' },
     ],
   }, at(7, 14));
-  step(g, 'catat_hasil_rapat', 'subkoordinator', {
-    hadir: [{ nama: 'Drs. Zulkifli', instansi: 'DLH' }, { nama: 'Rudi Hartono', instansi: 'Pabrik Tahu Bersaudara' }],
-    pembahasan: 'Pabrik belum memiliki IPAL.', kesimpulan: 'Pabrik membangun IPAL sederhana dalam 30 hari.',
+  await step(g, 'catat_hasil_rapat', 'subkoordinator', {
+    hadir: [
+      { nama: 'Drs. Zulkifli', instansi: 'DLH Kota Payakumbuh' },
+      { nama: 'Yusuf Hidayat, S.T.', instansi: 'Koordinator Pelayanan, DPMPTSP' },
+      { nama: 'Andi Saputra, S.E.', instansi: 'Subkoordinator Pengaduan dan Pemantauan, DPMPTSP' },
+      { nama: 'Ir. Maria Ulfa', instansi: 'Dinas Pertanian Kota Payakumbuh' },
+      { nama: 'Syafrizal', instansi: 'Lurah Tanjung Pauh' },
+      { nama: 'Rudi Hartono', instansi: 'Pemilik Pabrik Tahu Bersaudara' },
+      { nama: 'Hj. Asmawati', instansi: 'Pelapor' },
+    ],
+    pembahasan:
+      'Pabrik belum memiliki instalasi pengolahan air limbah (IPAL); limbah cair dialirkan langsung ke saluran irigasi.\n' +
+      'DLH telah meninjau lokasi dan mengambil sampel air saluran.\nPemilik pabrik menyatakan bersedia membangun IPAL.',
+    kesimpulan: 'Pabrik membangun IPAL sederhana dalam 30 hari dan berhenti membuang limbah ke saluran irigasi sejak hari ini.',
+    tindak_lanjut: [
+      { uraian: 'Membangun IPAL sederhana sesuai arahan DLH', pelaksana: 'Pemilik Pabrik Tahu Bersaudara', tenggat: isoFromDay(today + 30) },
+      { uraian: 'Pemantauan kualitas air saluran irigasi', pelaksana: 'DLH Kota Payakumbuh', tenggat: isoFromDay(today + 45) },
+      { uraian: 'Menyampaikan hasil penanganan kepada pelapor', pelaksana: 'Subkoordinator Pengaduan dan Pemantauan', tenggat: '' },
+    ],
   }, at(5, 15));
-  step(g, 'paraf_koordinator', 'koordinator', {}, at(4, 9));
-  step(g, 'paraf_sekretaris', 'sekretaris', {}, at(4, 11));
-  step(g, 'tandatangani', 'kepala', {}, at(3, 9));
-  step(g, 'serahkan', 'petugas', { cara: 'langsung', catatan: 'Diterima langsung oleh pelapor.' }, at(3, 11));
+  await step(g, 'paraf_koordinator', 'koordinator', {}, at(4, 9));
+  await step(g, 'paraf_sekretaris', 'sekretaris', {}, at(4, 11));
+  await step(g, 'tandatangani', 'kepala', {}, at(3, 9));
+  await step(g, 'serahkan', 'petugas', { cara: 'langsung', catatan: 'Diterima langsung oleh pelapor.' }, at(3, 11));
 }
 

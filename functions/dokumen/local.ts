@@ -1,0 +1,93 @@
+/**
+ * Documents of the local register: kept in a folder next to it
+ * (`register-pengaduan-dokumen/PGD-2026-0001/PGD-2026-0001_tanda-terima.docx`), written
+ * atomically, with the path relative to the register's folder written into the register, so the
+ * folder can be moved or shared as a whole. Also the letterhead logo from a file beside the register.
+ */
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import type { JenisDokumen } from '../../sheets-schema/index.js';
+import { PengaduanError } from '../../core/errors.js';
+import type { Gambar } from '../../core/dokumen/kontrak.js';
+
+export function documentsFolder(registerFile: string): string {
+  return path.join(path.dirname(registerFile), `${path.basename(registerFile, path.extname(registerFile))}-dokumen`);
+}
+
+/** A registration number as a file name: letters, digits, `.`, `_` and `-` only. */
+export function safeName(s: string): string {
+  const cleaned = s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80);
+  return cleaned || 'tanpa-nomor';
+}
+
+export function documentFileName(nomor: string, jenis: JenisDokumen): string {
+  return `${safeName(nomor)}_${jenis.replace(/_/g, '-')}.docx`;
+}
+
+/** Writes a file atomically (temporary file, fsync, rename): a reader never sees half a document. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Stores documents of the local register; returns the path to write into the register. */
+export class LocalDocumentStore {
+  readonly folder: string;
+  constructor(readonly registerFile: string) {
+    this.folder = documentsFolder(registerFile);
+  }
+
+  async save(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
+    const file = path.join(this.folder, safeName(nomor), documentFileName(nomor, jenis));
+    try {
+      await writeFileAtomic(file, bytes);
+    } catch (e) {
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat disimpan di "${file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+    }
+    return path.relative(path.dirname(this.registerFile), file).split(path.sep).join('/');
+  }
+
+  absolute(relative: string): string {
+    return path.resolve(path.dirname(this.registerFile), relative);
+  }
+}
+
+const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+const LOGO_HEIGHT_CM = 2.2;
+const EXTENSIONS: Record<string, Gambar['extension']> = { png: '.png', jpg: '.jpg', jpeg: '.jpeg', gif: '.gif' };
+
+/**
+ * The letterhead logo named in the settings (`logo_kop`), relative to the register's folder.
+ * A missing or unreadable logo leaves the slot empty and says why; it never stops a document.
+ */
+export async function loadLogo(registerFile: string, setting: string): Promise<{ logo: Gambar | null; warning?: string }> {
+  const name = setting.trim();
+  if (name === '') return { logo: null };
+  const file = path.resolve(path.dirname(registerFile), name);
+  const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
+  if (size < 0) return { logo: null, warning: `Logo kop "${name}" tidak ditemukan di samping register; tempat logo dibiarkan kosong.` };
+  if (size > MAX_LOGO_BYTES) return { logo: null, warning: `Logo kop "${name}" lebih dari 2 MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
+  const data = new Uint8Array(await readFile(file));
+  try {
+    const dim = imageSize(data);
+    const ext = EXTENSIONS[dim.type ?? ''];
+    if (!ext || !dim.width || !dim.height) throw new Error(dim.type ?? 'tipe tidak dikenal');
+    return { logo: { data, extension: ext, height: LOGO_HEIGHT_CM, width: Math.round((LOGO_HEIGHT_CM * dim.width * 100) / dim.height) / 100 } };
+  } catch {
+    return { logo: null, warning: `Logo kop "${name}" bukan gambar PNG, JPG, atau GIF; tempat logo dibiarkan kosong.` };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Fills a `.docx` template with a view-model through docx-templates, with everything that makes
+ * it safe for untrusted templates and untrusted data:
+ * - the template is checked against its contract before first use (perintah.ts): only field
+ *   names, FOR, IF and IMAGE; no JavaScript;
+ * - the only evaluator is `evaluatePath`, so even an unchecked command could not run code;
+ * - the view is checked against its shape and made safe (aman.ts);
+ * - docx-templates' literal-XML delimiter (`||` by default: text between two of them would be
+ *   written as raw XML) is replaced by one that contains U+0000, a character safeView removes
+ *   from every value: no data can ever open a literal-XML section.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createReport, listCommands } from 'docx-templates';
+import { PengaduanError } from '../../core/errors.js';
+import { safeView } from '../../core/dokumen/aman.js';
+import { KONTRAK, TEMPLATE_FILE, shapeProblems, type NamaTemplate } from '../../core/dokumen/kontrak.js';
+import { checkCommands, DELIMITERS, evaluatePath, type TemplateCommand } from '../../core/dokumen/perintah.js';
+
+/** The templates shipped with the code. */
+export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/** Cannot occur in any value: safeView strips U+0000 (XML forbids it). */
+const LITERAL_XML_DELIMITER = '\u0000xml\u0000';
+
+/** Lists a template's commands; a file that is not a readable .docx is refused with its name. */
+export async function templateCommands(bytes: Uint8Array, file: string): Promise<TemplateCommand[]> {
+  try {
+    return await listCommands(bytes as Uint8Array<ArrayBuffer> as unknown as ArrayBuffer, DELIMITERS);
+  } catch (e) {
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" bukan berkas .docx yang dapat dibaca (${(e as Error).message.slice(0, 120)}).`, { cause: e });
+  }
+}
+
+/** Refuses a template whose commands do not fit its contract, listing every problem. */
+export async function checkTemplate(name: NamaTemplate, bytes: Uint8Array, file: string): Promise<void> {
+  const { problems } = checkCommands(name, await templateCommands(bytes, file));
+  if (problems.length > 0) {
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" tidak dapat dipakai:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+interface Loaded {
+  readonly bytes: Uint8Array;
+  readonly file: string;
+}
+
+/**
+ * Where templates come from: a folder (templates/ by default). Each template is read and checked
+ * once per content: an edited file is checked again, an unchanged one is not.
+ */
+export class TemplateSource {
+  private readonly checked = new Map<string, Promise<void>>();
+  constructor(readonly dir: string = TEMPLATE_DIR) {}
+
+  async load(name: NamaTemplate): Promise<Loaded> {
+    const file = path.join(this.dir, TEMPLATE_FILE[name]);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Template "${file}" tidak ditemukan atau tidak dapat dibaca.`, { cause: e });
+    }
+    const key = `${name}:${createHash('sha256').update(bytes).digest('hex')}`;
+    let check = this.checked.get(key);
+    if (!check) {
+      check = checkTemplate(name, bytes, file);
+      this.checked.set(key, check);
+      check.catch(() => this.checked.delete(key));
+    }
+    await check;
+    return { bytes, file };
+  }
+}
+
+/** Renders one document. The view must conform to the template's contract. */
+export async function renderTemplate(name: NamaTemplate, template: Uint8Array, view: unknown, file = TEMPLATE_FILE[name]): Promise<Uint8Array> {
+  const problems = shapeProblems(view, KONTRAK[name]);
+  if (problems.length > 0) throw new Error(`view-model ${name} tidak sesuai kontrak: ${problems.slice(0, 5).join('; ')}`);
+  try {
+    return await createReport({
+      template,
+      data: safeView(view),
+      cmdDelimiter: DELIMITERS,
+      literalXmlDelimiter: LITERAL_XML_DELIMITER,
+      processLineBreaks: true,
+      processLineBreaksAsNewText: true,
+      runJs: ({ sandbox }) => ({ modifiedSandbox: sandbox, result: evaluatePath(sandbox, String(sandbox.__code__ ?? '')) }),
+      failFast: true,
+      rejectNullish: false,
+      indentXml: false,
+    });
+  } catch (e) {
+    const cause = Array.isArray(e) ? (e as Error[])[0] : (e as Error);
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" gagal diisi: ${cause?.message.slice(0, 200) ?? 'galat'}`, { cause: e });
+  }
+}
