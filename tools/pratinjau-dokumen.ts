@@ -24,7 +24,7 @@ for (const jenis of JENIS_DOKUMEN) {
   console.log(file, built.warnings.join(' '));
 }
 if (process.env.PDF !== '0') {
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...JENIS_DOKUMEN.map((j) => path.join(out, `${j}.docx`))], { stdio: 'ignore' });
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...JENIS_DOKUMEN.map((j) => path.join(out, `${j}.docx`))], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (const jenis of JENIS_DOKUMEN) execFileSync('pdftoppm', ['-png', '-r', '60', path.join(out, `${jenis}.pdf`), path.join(out, jenis)]);
   console.log(`PDF dan PNG di ${out}`);
 }

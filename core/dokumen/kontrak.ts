@@ -87,7 +87,7 @@ export const KONTRAK = {
     persyaratan: CENTANG,
     persyaratan_keterangan: 'teks',
     tenggat: 'teks', // Kamis, 2 April 2026
-    hari_sla: 'teks', // 7 (tujuh)
+    hari_sla: 'teks', // 7 (tujuh) hari kerja
     cek_status: 'teks',
     layanan: 'teks', // telepon/WhatsApp, Instagram
     ada_petugas: 'benar',
@@ -113,6 +113,7 @@ export const KONTRAK = {
     kategori: CENTANG,
     alasan_kategori: 'teks',
     petugas: TTD,
+    subkoordinator: TTD,
   },
   lembar_disposisi: {
     ...COMMON,

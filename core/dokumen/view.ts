@@ -276,13 +276,15 @@ function lembarPengaduan(record: RegisterRecord, dc: DocumentContext): ViewModel
     isi: cell(record, 'isi_pengaduan'),
     harapan: orBlank(cell(record, 'harapan')),
     bukti: orBlank(cell(record, 'bukti')),
-    persyaratan: persyaratan(record),
+    // One line of items: an item never breaks inside ("Diketahui / Lurah").
+    persyaratan: persyaratan(record).map((p) => ({ ...p, nama: p.nama.replace(/ /g, '\u00A0') })),
     catatan_pemeriksaan: orBlank(cell(record, 'catatan_pemeriksaan')),
     tenggat: tenggatText(record, dc),
     tahap: isStatus(status) ? STATUS_LABEL[status] : status,
     kategori: kategoriChecklist(record),
     alasan_kategori: orBlank(cell(record, 'alasan_kategori')),
     petugas: ttdStaf(petugas, 'Petugas Layanan Pengaduan'),
+    subkoordinator: ttdStaf(activeWithRole(dc, 'subkoordinator', dc.pelaku?.nilai), 'Subkoordinator'),
   };
 }
 

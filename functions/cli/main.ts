@@ -23,7 +23,7 @@ import { saveToOutbox } from '../local/outbox.js';
 import { seedSamples, type ProduceHook } from '../local/sample.js';
 import { documentProblem } from '../../core/dokumen/view.js';
 import { convertToPdf, sofficeCommand } from '../dokumen/pdf.js';
-import { documentFileName, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
+import { documentFileName, documentsFolder, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
 import { complaintRow, produceDocument, produceDocuments, renderDocument, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
 import { TEMPLATE_DIR, TemplateSource } from '../dokumen/render.js';
 import { alurJson, formatAction, formatAlur, formatComplaint, formatDocuments, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
@@ -403,6 +403,7 @@ async function start(
   io.out(
     [
       created ? `Register baru dibuat dengan contoh data: ${reg.file}` : `Register: ${reg.file}`,
+      ...(created ? [`Dokumen contoh pengaduan (Tanda Terima, Lembar Disposisi, Undangan, Berita Acara): ${path.relative(io.cwd, documentsFolder(reg.file))}`] : []),
       '',
       formatSweep(summary),
       '',
@@ -411,6 +412,7 @@ async function start(
       `  npx pengaduan status NOMOR                         rincian dan riwayat satu pengaduan`,
       `  npx pengaduan catat --data pengaduan.json          catat pengaduan baru (contoh: docs/contoh-pengaduan.json)`,
       `  npx pengaduan proses NOMOR periksa --sebagai rina.petugas@contoh.go.id --data '{"persyaratan":["surat_ditandatangani"]}'`,
+      `  npx pengaduan dokumen NOMOR semua --pdf            buat ulang dokumen satu pengaduan (Tanda Terima, Undangan, Berita Acara, ...)`,
       `  npx pengaduan alur                                 prosedur lengkap: status, aksi, peran, isian`,
       `Buka ${path.relative(io.cwd, reg.file) || reg.file} dengan LibreOffice Calc atau Excel untuk melihat register.`,
     ].join('\n'),
