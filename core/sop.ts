@@ -182,13 +182,16 @@ function persyaratanOutcome(ctx: ActionContext, received: readonly Persyaratan[]
     persyaratan_kurang: labels(missing),
     catatan_pemeriksaan: text(ctx.values.catatan) || cell(ctx.record, 'catatan_pemeriksaan'),
   };
+  // The receipt and the working paper now show which requirements were received.
+  const documents: JenisDokumen[] = ['tanda_terima', 'lembar_pengaduan'];
   if (missing.length === 0) {
-    return { next: 'DIPERIKSA', writes, summary: 'Persyaratan lengkap; diteruskan kepada Subkoordinator untuk verifikasi dan penilaian.' };
+    return { next: 'DIPERIKSA', writes, documents, summary: 'Persyaratan lengkap; diteruskan kepada Subkoordinator untuk verifikasi dan penilaian.' };
   }
   const missingText = missing.map((p) => `- ${PERSYARATAN_LABEL[p]}`).join('\n');
   return {
     next: 'MENUNGGU_KELENGKAPAN',
     writes,
+    documents,
     summary: `Persyaratan belum lengkap (${missing.length} kurang); menunggu pelapor melengkapi.`,
     toComplainant: {
       subject: `Pengaduan ${cell(ctx.record, 'nomor')}: mohon lengkapi persyaratan`,
@@ -218,7 +221,7 @@ export const ACTIONS = {
     from: { DITERIMA: ['petugas'] },
     inputs: [f.persyaratan(false), f.catatan('Catatan pemeriksaan')],
     outcomes: ['DIPERIKSA', 'MENUNGGU_KELENGKAPAN'],
-    documents: [],
+    documents: ['tanda_terima', 'lembar_pengaduan'],
     rule: (ctx) => persyaratanOutcome(ctx, list<Persyaratan>(ctx.values.persyaratan)),
   },
   lengkapi: {
@@ -229,7 +232,7 @@ export const ACTIONS = {
     from: { MENUNGGU_KELENGKAPAN: ['petugas'] },
     inputs: [f.persyaratan(false, 'Persyaratan yang baru diterima'), f.catatan()],
     outcomes: ['DIPERIKSA', 'MENUNGGU_KELENGKAPAN'],
-    documents: [],
+    documents: ['tanda_terima', 'lembar_pengaduan'],
     rule: (ctx) => {
       const before = receivedSoFar(ctx.record);
       const added = list<Persyaratan>(ctx.values.persyaratan);
@@ -257,15 +260,18 @@ export const ACTIONS = {
       { key: 'alasan', label: 'Alasan penilaian', type: 'teks_panjang', required: true, maxLength: 5000 },
     ],
     outcomes: ['DITANGANI_LANGSUNG', 'DILAPORKAN_PIMPINAN'],
-    documents: [],
+    documents: ['lembar_pengaduan'],
     rule: (ctx) => {
       const kategori = text(ctx.values.kategori) as Kategori;
       const writes = { kategori, alasan_kategori: text(ctx.values.alasan) };
+      // The working paper carries the Subkoordinator's verification.
+      const documents: JenisDokumen[] = ['lembar_pengaduan'];
       return kategori === 'ringan'
-        ? { next: 'DITANGANI_LANGSUNG', writes, summary: 'Dinilai ringan; ditangani langsung oleh Subkoordinator.' }
+        ? { next: 'DITANGANI_LANGSUNG', writes, documents, summary: 'Dinilai ringan; ditangani langsung oleh Subkoordinator.' }
         : {
             next: 'DILAPORKAN_PIMPINAN',
             writes,
+            documents,
             summary: `Dinilai ${KATEGORI_LABEL[kategori].toLowerCase()}; dilaporkan kepada pimpinan untuk ditindaklanjuti tim teknis.`,
           };
     },

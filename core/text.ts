@@ -7,9 +7,9 @@
  * nothing is double-escaped later.
  */
 
-// C0 controls except TAB and LF, DEL, C1 controls, lone surrogates, and the XML non-characters.
+/** C0 controls except TAB and LF, DEL, C1 controls, lone surrogates, and the XML non-characters. */
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Cleans one piece of text. Single-line fields also fold line breaks and tabs into spaces. */
 export function cleanText(value: string, opts: { multiline: boolean }): string {

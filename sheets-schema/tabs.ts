@@ -10,6 +10,7 @@ import {
   JENIS_DOKUMEN,
   JENIS_DOKUMEN_LABEL,
   JENIS_LIBUR,
+  type JenisDokumen,
   KANAL,
   KATEGORI,
   KECAMATAN,
@@ -21,6 +22,9 @@ import {
 import { col, MAX_TEKS, MAX_TEKS_PANJANG, type Column, type Tab } from './columns.js';
 
 const long = { maxLength: MAX_TEKS_PANJANG } as const;
+
+/** The register column holding where a document is (a path beside the local register, or a Drive link). */
+export const berkasColumn = (jenis: JenisDokumen): `berkas_${JenisDokumen}` => `berkas_${jenis}`;
 const short = { maxLength: MAX_TEKS } as const;
 const persyaratanLabels = Object.values(PERSYARATAN_LABEL);
 
@@ -95,7 +99,7 @@ export const REGISTER_COLUMNS = [
   // The documents: where the latest rendering of each is kept (a path next to the local register,
   // or a Drive link), written by the document renderer only.
   ...JENIS_DOKUMEN.map((jenis) =>
-    col(`berkas_${jenis}`, `Berkas ${JENIS_DOKUMEN_LABEL[jenis]}`, 'teks', 'dokumen', { maxLength: 2000, note: 'Dibuat otomatis; buat ulang dengan perintah dokumen.' }),
+    col(berkasColumn(jenis), `Berkas ${JENIS_DOKUMEN_LABEL[jenis]}`, 'teks', 'dokumen', { maxLength: 2000, note: 'Dibuat otomatis; buat ulang dengan perintah dokumen.' }),
   ),
 
   // The SLA clock: recomputed by every action and by the daily sweep (core/sla.ts).

@@ -504,7 +504,7 @@ function lembarDisposisi(): Document {
     p('JudulNaskah', [t('LEMBAR DISPOSISI')], { after: 200 }),
     table(widths, rows, { lines: true }),
     p('IsiTabel', [], { after: 240, keepNext: true }),
-    duaKolom([], blokTtd('kepala', { atasNama: true })),
+    duaKolom([], blokTtd('kepala', { tanggal: true, atasNama: true })),
   ]);
 }
 

@@ -6,9 +6,8 @@
  * value, so that a stray U+202E in a name cannot reverse the template text that follows it.
  * Everything else stays literally as typed: template commands, XML fragments, formulas, emoji.
  */
+import { FORBIDDEN } from '../text.js';
 
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const EMBEDDING_OPEN = new Set(['\u202A', '\u202B', '\u202D', '\u202E']);
 const EMBEDDING_CLOSE = '\u202C';
 const ISOLATE_OPEN = new Set(['\u2066', '\u2067', '\u2068']);
@@ -37,7 +36,7 @@ export function closeBidi(s: string): string {
 }
 
 export function safeText(s: string): string {
-  return closeBidi(s.replace(/\r\n?/g, '\n').replace(XML_INVALID, ''));
+  return closeBidi(s.replace(/\r\n?/g, '\n').replace(FORBIDDEN, ''));
 }
 
 /** A copy of the view with every string made safe; other values (numbers, images) untouched. */

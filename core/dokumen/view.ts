@@ -36,6 +36,8 @@ export interface DocumentContext {
   readonly logo: Gambar | null;
   /** Who last took each SOP action on this complaint (aksi → e-mail), from the history tab. */
   readonly pelaku?: Readonly<Record<string, string>>;
+  /** When each SOP action was last taken on this complaint (aksi → `YYYY-MM-DD HH:mm:ss` WIB), from the history tab. */
+  readonly waktu?: Readonly<Record<string, string>>;
 }
 
 export interface BuiltView<T extends NamaTemplate = NamaTemplate> {
@@ -218,7 +220,8 @@ function tenggatText(record: RegisterRecord, dc: DocumentContext): string {
 function tandaTerima(record: RegisterRecord, dc: DocumentContext): ViewModel<'tanda_terima'> {
   const t = dc.settings.text;
   const recorder = dc.staff.get(cell(record, 'dicatat_oleh').trim().toLowerCase());
-  const online = cell(record, 'kanal') === 'formulir_online' || !recorder;
+  // Only the online form has no receiving officer; a receipt of any other channel is signed by one.
+  const online = cell(record, 'kanal') === 'formulir_online';
   const received = splitList(cell(record, 'persyaratan_diterima'));
   const contacts = [t.telepon && `telepon/WhatsApp ${t.telepon}`, t.instagram && `Instagram @${t.instagram.replace(/^@/, '')}`].filter(Boolean).join(', ');
   return {
@@ -244,7 +247,7 @@ function tandaTerima(record: RegisterRecord, dc: DocumentContext): ViewModel<'ta
     hari_sla: `${angkaTerbilang(dc.settings.sla.days)} hari kerja`,
     cek_status: t.url_cek_status
       ? `Cek status pengaduan di ${t.url_cek_status} dengan nomor registrasi dan kode akses di atas.`
-      : `Tanyakan status pengaduan melalui telepon/WhatsApp ${t.telepon} dengan menyebutkan nomor registrasi dan kode akses di atas.`,
+      : 'Tanyakan status pengaduan melalui layanan pengaduan di bawah ini dengan menyebutkan nomor registrasi dan kode akses di atas.',
     layanan: contacts ? `Layanan pengaduan: ${contacts}.` : '',
     ada_petugas: !online,
     elektronik: online,
@@ -259,7 +262,8 @@ function kategoriChecklist(record: RegisterRecord): { tanda: string; nama: strin
 
 function lembarPengaduan(record: RegisterRecord, dc: DocumentContext): ViewModel<'lembar_pengaduan'> {
   const checker = dc.pelaku?.periksa ?? cell(record, 'dicatat_oleh');
-  const petugas = activeWithRole(dc, 'petugas', checker);
+  // The officer who checked (or recorded) it; a blank to sign by hand when that is not a staff member.
+  const petugas = dc.staff.get(checker.trim().toLowerCase());
   const recorder = dc.staff.get(cell(record, 'dicatat_oleh').trim().toLowerCase());
   const status = cell(record, 'status');
   return {
@@ -292,7 +296,7 @@ function lembarDisposisi(record: RegisterRecord, dc: DocumentContext, warnings: 
   const kategori = cell(record, 'kategori');
   const koordinator = activeWithRole(dc, 'koordinator', dc.pelaku?.perintah_undangan);
   const usahaNama = cell(record, 'nama_usaha');
-  const sifat = kategori === 'berat' ? 'Segera' : 'Biasa';
+
   return {
     kop: kop(dc),
     tempat_tanggal: tempatTanggal(dc, wibDay(parseRegisterTimestamp(cell(record, 'disposisi_pada')) ?? dc.now)),
@@ -300,7 +304,8 @@ function lembarDisposisi(record: RegisterRecord, dc: DocumentContext, warnings: 
     diterima: tanggalDari(cell(record, 'diterima_pada')),
     asal: `${cell(record, 'nama_pelapor')} (${kanalLabel(record)})`,
     perihal: `Pengaduan masyarakat${usahaNama ? ` terhadap ${usahaNama}` : ''}: ${ringkas(cell(record, 'isi_pengaduan'), 300)}`,
-    sifat: ['Sangat Segera', 'Segera', 'Biasa'].map((s) => ({ tanda: s === sifat ? CHECKED : UNCHECKED, nama: s })),
+    // The Kepala ticks urgency and instructions on the printed sheet: nothing is ticked for them.
+    sifat: ['Sangat Segera', 'Segera', 'Biasa'].map((s) => ({ tanda: UNCHECKED, nama: s })),
     kategori: isKategori(kategori) ? `${KATEGORI_LABEL[kategori]} — ${orBlank(cell(record, 'alasan_kategori'))}` : orBlank(kategori),
     tenggat: tenggatText(record, dc),
     diteruskan_kepada: koordinator ? `${koordinator.jabatan || 'Koordinator'} (${koordinator.nama})` : 'Koordinator',
@@ -309,7 +314,7 @@ function lembarDisposisi(record: RegisterRecord, dc: DocumentContext, warnings: 
       'Siapkan undangan rapat tim teknis, OPD terkait, dan pemilik usaha',
       'Koordinasikan/konfirmasikan',
       'Laporkan hasilnya',
-    ].map((h, i) => ({ tanda: i === 2 ? UNCHECKED : CHECKED, nama: h })),
+    ].map((h) => ({ tanda: UNCHECKED, nama: h })),
     isi_disposisi: cell(record, 'disposisi'),
     tanggal_disposisi: tanggalDari(cell(record, 'disposisi_pada')),
     kepala: ttdKepala(dc, warnings, dc.pelaku?.disposisi),
@@ -325,9 +330,13 @@ function undanganRapat(record: RegisterRecord, dc: DocumentContext, warnings: st
     : kepala;
   const meeting = tryDayFromIso(cell(record, 'rapat_tanggal'));
   const usahaNama = cell(record, 'nama_usaha');
+  // The letter is dated when it was sent (the last kirim_undangan or jadwal_ulang), not when re-rendered.
+  const sent = [dc.waktu?.kirim_undangan ?? '', dc.waktu?.jadwal_ulang ?? ''].sort().pop() ?? '';
+  const sentMs = parseRegisterTimestamp(sent);
+  const jam = cell(record, 'rapat_jam');
   return {
     kop: kop(dc),
-    tempat_tanggal: tempatTanggal(dc),
+    tempat_tanggal: tempatTanggal(dc, wibDay(sentMs ?? dc.now)),
     nomor_registrasi: cell(record, 'nomor'),
     nomor: cell(record, 'nomor_undangan'),
     sifat: cell(record, 'kategori') === 'berat' ? 'Segera' : 'Biasa',
@@ -339,7 +348,7 @@ function undanganRapat(record: RegisterRecord, dc: DocumentContext, warnings: st
       `${usahaNama ? ` mengenai ${usahaNama}` : ''}, dengan hormat kami mengundang Bapak/Ibu/Saudara untuk hadir pada:`,
     rapat: {
       hari_tanggal: meeting === undefined ? cell(record, 'rapat_tanggal') : tanggalPanjang(meeting),
-      waktu: `${jamIndonesia(cell(record, 'rapat_jam'))} WIB s.d. selesai`,
+      waktu: jam ? `${jamIndonesia(jam)} WIB s.d. selesai` : BLANK,
       tempat: cell(record, 'rapat_tempat'),
       agenda: cell(record, 'rapat_agenda'),
     },

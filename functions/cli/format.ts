@@ -3,6 +3,7 @@
  * summary. Kept apart from the command dispatch so the wording can be read and changed in one place.
  */
 import {
+  berkasColumn,
   JENIS_DOKUMEN,
   JENIS_DOKUMEN_LABEL,
   PERAN_LABEL,
@@ -118,12 +119,12 @@ export function formatNotifications(ns: readonly Notification[], saved: readonly
 }
 
 /** The documents a step produced, where they are, and what staff must fill or fix. */
-export function formatDocuments(docs: readonly Produced[]): string[] {
+export function formatDocuments(docs: readonly Produced[], nomor = 'NOMOR'): string[] {
   const out: string[] = [];
   for (const d of docs) {
     if (d.link) out.push(`  Dokumen ${JENIS_DOKUMEN_LABEL[d.jenis]}: ${d.link}`);
     for (const w of d.warnings) out.push(`    catatan: ${w}`);
-    if (d.error) out.push(`  ! ${d.error}`, `    Perubahan register tetap tersimpan; buat ulang dengan: pengaduan dokumen NOMOR ${d.jenis}`);
+    if (d.error) out.push(`  ! ${d.error}`, `    Perubahan register tetap tersimpan; buat ulang dengan: pengaduan dokumen ${nomor} ${d.jenis}`);
   }
   return out;
 }
@@ -133,7 +134,7 @@ export function formatIntake(r: IntakeResult & { dokumen: readonly Produced[] },
     r.nomor,
     `  Kode akses: ${r.kodeAkses}`,
     `  Jatuh tempo: ${r.tenggat ? dateText(r.tenggat) : STATUS_SLA_LABEL.KALENDER_TIDAK_TERSEDIA}`,
-    ...formatDocuments(r.dokumen),
+    ...formatDocuments(r.dokumen, r.nomor),
     ...formatNotifications(r.notifications, saved),
   ].join('\n');
 }
@@ -147,7 +148,7 @@ export function formatAction(r: ActionResult & { dokumen: readonly Produced[] },
     ...(cell(r.record, 'nomor_ba') && d.aksi === 'tandatangani' ? [`  Nomor Berita Acara: ${cell(r.record, 'nomor_ba')}`] : []),
     ...(d.aksi === 'kirim_undangan' || d.aksi === 'jadwal_ulang' ? [`  Nomor surat undangan: ${cell(r.record, 'nomor_undangan')}`] : []),
     `  Jatuh tempo: ${dateText(cell(r.record, 'tenggat'))} (${slaText(r.record)})`,
-    ...formatDocuments(r.dokumen),
+    ...formatDocuments(r.dokumen, d.nomor),
     ...formatNotifications(r.notifications, saved),
   ].join('\n');
 }
@@ -168,7 +169,7 @@ export function formatComplaint(v: ComplaintView): string {
     ...line('Persyaratan kurang', cell(r, 'persyaratan_kurang')),
     ...line('Nomor BA', cell(r, 'nomor_ba')),
     ...line('Hari kerja per tahap', cell(r, 'hari_per_tahap')),
-    ...JENIS_DOKUMEN.flatMap((j) => line(JENIS_DOKUMEN_LABEL[j].replace(' Hasil Penanganan Pengaduan', '').replace(' Pengaduan Masyarakat', ''), cell(r, `berkas_${j}`))),
+    ...JENIS_DOKUMEN.flatMap((j) => line(JENIS_DOKUMEN_LABEL[j].replace(' Hasil Penanganan Pengaduan', '').replace(' Pengaduan Masyarakat', ''), cell(r, berkasColumn(j)))),
     '  Isi pengaduan:',
     ...cell(r, 'isi_pengaduan').split('\n').map((l) => `    ${l}`),
     '  Riwayat:',

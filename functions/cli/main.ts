@@ -24,7 +24,7 @@ import { seedSamples, type ProduceHook } from '../local/sample.js';
 import { documentProblem } from '../../core/dokumen/view.js';
 import { convertToPdf, sofficeCommand } from '../dokumen/pdf.js';
 import { documentFileName, documentsFolder, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
-import { complaintRow, produceDocument, produceDocuments, renderDocument, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
+import { complaintRow, DocumentSession, produceDocuments, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
 import { TEMPLATE_DIR, TemplateSource } from '../dokumen/render.js';
 import { alurJson, formatAction, formatAlur, formatComplaint, formatDocuments, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
 
@@ -89,7 +89,7 @@ function usage(message: string): PengaduanError {
 }
 
 function exitCodeOf(code: ErrorCode): number {
-  if (code === 'ARGUMEN_TIDAK_VALID') return 2;
+  if (code === 'ARGUMEN_TIDAK_VALID' || code === 'JENIS_DOKUMEN_TIDAK_DIKENAL') return 2;
   return (ADMIN_ERROR_CODES as readonly ErrorCode[]).includes(code) ? 3 : 1;
 }
 
@@ -172,7 +172,7 @@ function templatesOf(io: Io): TemplateSource {
   return source;
 }
 
-function documentDeps(io: Io, reg: WorkbookRegister, now: number, sink: DocumentSink = new LocalDocumentStore(reg.file)): ProduceDeps {
+function documentDeps(io: Io, reg: WorkbookRegister, now: number, sink: DocumentSink): ProduceDeps {
   return { templates: templatesOf(io), sink, now, logo: (setting) => loadLogo(reg.file, setting) };
 }
 
@@ -244,20 +244,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (items.length === 0) throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Daftar pengaduan kosong.');
         const reg = registerOf(opt.register);
         const clock = clockOf(io);
+        const store = new LocalDocumentStore(reg.file);
         const results = await reg.transaction(
           async (book) => {
             if (opt.sebagai && !loadContext(book).staff.has(opt.sebagai.trim().toLowerCase())) {
               throw new PengaduanError('PENGGUNA_TIDAK_TERDAFTAR', `${opt.sebagai} tidak terdaftar di tab Peran.`);
             }
             const registered = registerComplaints(book, items, opt.sebagai ?? 'cli@lokal', clock);
-            const deps = documentDeps(io, reg, clock.now);
+            const session = new DocumentSession(book, documentDeps(io, reg, clock.now, store));
             const withDocs = [];
-            for (const r of registered) {
-              withDocs.push({ ...r, dokumen: opt['tanpa-dokumen'] ? [] : await produceDocuments(book, r.nomor, r.documents, deps) });
-            }
+            for (const r of registered) withDocs.push({ ...r, dokumen: opt['tanpa-dokumen'] ? [] : await session.produceAll(r.nomor, r.documents) });
             return withDocs;
           },
-          { seed: seedDefaults },
+          { seed: seedDefaults, staged: store },
         );
         const texts: string[] = [];
         for (const r of results) {
@@ -274,11 +273,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const reg = await existingRegister(opt.register);
         const clock = clockOf(io);
         const sebagai = opt.sebagai;
-        const result = await reg.transaction(async (book) => {
-          const done = performAction(book, nomor, aksi, sebagai, inputs, clock);
-          const dokumen = opt['tanpa-dokumen'] ? [] : await produceDocuments(book, done.decision.nomor, done.documents, documentDeps(io, reg, clock.now));
-          return { ...done, dokumen: shownPaths(io, reg, dokumen) };
-        });
+        const store = new LocalDocumentStore(reg.file);
+        const result = await reg.transaction(
+          async (book) => {
+            const done = performAction(book, nomor, aksi, sebagai, inputs, clock);
+            const dokumen = opt['tanpa-dokumen'] ? [] : await produceDocuments(book, done.decision.nomor, done.documents, documentDeps(io, reg, clock.now, store));
+            return { ...done, dokumen: shownPaths(io, reg, dokumen) };
+          },
+          { staged: store },
+        );
         const saved = await deliver(io, reg, nomor, result.notifications, clock.now);
         print(formatAction(result, saved), result);
         return 0;
@@ -379,6 +382,7 @@ async function start(
   await mkdir(path.dirname(reg.file), { recursive: true });
   const clock = clockOf(io);
   let created = false;
+  const store = new LocalDocumentStore(reg.file);
   const summary = await reg.transaction(
     (book) => {
       created = book.created;
@@ -387,13 +391,14 @@ async function start(
     {
       seed: async (book) => {
         seedDefaults(book);
-        const deps = documentDeps(io, reg, clock.now);
+        const deps = documentDeps(io, reg, clock.now, store);
         const failures: string[] = [];
         await seedSamples(book, clock, async (nomor, documents, now) => {
           for (const p of await produceDocuments(book, nomor, documents, { ...deps, now })) if (p.error) failures.push(p.error);
         });
         for (const f of failures.slice(0, 3)) io.err(`Peringatan: ${f}`);
       },
+      staged: store,
     },
   );
   if (opt.json) {
@@ -448,49 +453,47 @@ async function documentCommand(io: Io, args: readonly string[], opt: DocOptions,
   const all = jenisArg === 'semua';
   const list = jenisOf(jenisArg);
   if (opt.keluar !== undefined && !all && !/\.docx$/i.test(opt.keluar)) throw usage(`--keluar harus nama berkas .docx, bukan "${opt.keluar}".`);
+  if (opt.keluar !== undefined && all && /\.docx$/i.test(opt.keluar)) throw usage(`Dengan "semua", --keluar adalah FOLDER untuk semua dokumen, bukan "${opt.keluar}".`);
   const reg = await existingRegister(opt.register);
   const now = clockOf(io).now;
-  let files: string[];
-  let produced: Produced[];
-  if (opt.keluar !== undefined) {
-    // Into a file or folder of the user's choosing: the register is only read.
-    const target = path.resolve(io.cwd, opt.keluar);
-    const rendered = await reg.transaction(async (book) => {
+  const target = opt.keluar === undefined ? undefined : path.resolve(io.cwd, opt.keluar);
+  // Into a file or folder of the user's choosing the register is only read; else into its documents folder.
+  const sink: DocumentSink & { files: string[] } =
+    target === undefined ? Object.assign(new LocalDocumentStore(reg.file), { files: [] }) : all ? new FolderSink(target) : new FileSink(target);
+  const staged = sink instanceof LocalDocumentStore ? sink : undefined;
+  const produced = await reg.transaction(
+    async (book) => {
       const { record } = complaintRow(book, nomor);
       const available = all ? list.filter((j) => documentProblem(j, record) === undefined) : list;
-      const out: { jenis: JenisDokumen; bytes: Uint8Array; warnings: string[] }[] = [];
-      for (const jenis of available) out.push({ jenis, ...(await renderDocument(book, nomor, jenis, documentDeps(io, reg, now))) });
-      return out;
-    }, { write: false });
-    files = [];
-    produced = [];
-    for (const r of rendered) {
-      const file = all ? path.join(target, documentFileName(nomor, r.jenis)) : target;
-      try {
-        await writeFileAtomic(file, r.bytes);
-      } catch (e) {
-        throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
-      }
-      files.push(file);
-      produced.push({ jenis: r.jenis, link: path.relative(io.cwd, file), warnings: r.warnings });
-    }
-  } else {
-    produced = await reg.transaction(async (book) => {
-      const { record } = complaintRow(book, nomor);
-      const available = all ? list.filter((j) => documentProblem(j, record) === undefined) : list;
-      const out: Produced[] = [];
-      for (const jenis of available) out.push(await produceDocument(book, nomor, jenis, documentDeps(io, reg, now)));
-      return out;
-    });
-    const store = new LocalDocumentStore(reg.file);
-    files = produced.flatMap((p) => (p.link ? [store.absolute(p.link)] : []));
-    produced = shownPaths(io, reg, produced);
-  }
+      const session = new DocumentSession(book, documentDeps(io, reg, now, sink));
+      // A single document that cannot be made is the command's error; of "semua", each is reported.
+      if (!all) return [await session.produce(nomor, list[0] ?? 'tanda_terima')];
+      return session.produceAll(nomor, available);
+    },
+    { write: target === undefined, ...(staged ? { staged } : {}) },
+  );
+  const files = produced.flatMap((p) => (!p.link ? [] : staged ? staged.absolute(p.link) : p.link));
+  const shown = staged ? shownPaths(io, reg, produced) : produced.map((p) => (p.link ? { ...p, link: path.relative(io.cwd, p.link) } : p));
   const pdfs = opt.pdf ? await pdfsOf(io, files) : [];
   const shownPdfs = pdfs.map((p) => path.relative(io.cwd, p));
-  if (opt.json) io.out(JSON.stringify({ nomor, dokumen: produced, pdf: shownPdfs }, null, 2));
-  else io.out([`Pengaduan ${nomor}:`, ...formatDocuments(produced), ...shownPdfs.map((p) => `  PDF: ${p}`)].join('\n'));
-  return 0;
+  if (opt.json) io.out(JSON.stringify({ nomor, dokumen: shown, pdf: shownPdfs }, null, 2));
+  else io.out([`Pengaduan ${nomor}:`, ...formatDocuments(shown, nomor), ...shownPdfs.map((p) => `  PDF: ${p}`)].join('\n'));
+  return produced.some((p) => p.error) ? 3 : 0;
+}
+
+/** Writes one document to the file the user named. */
+class FileSink implements DocumentSink {
+  readonly files: string[] = [];
+  constructor(readonly file: string) {}
+  async save(_nomor: string, _jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
+    try {
+      await writeFileAtomic(this.file, bytes);
+    } catch (e) {
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${this.file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+    }
+    this.files.push(this.file);
+    return this.file;
+  }
 }
 
 /** Stores every document of the demo in one folder, named by complaint and type. */
@@ -499,7 +502,11 @@ class FolderSink implements DocumentSink {
   constructor(readonly dir: string) {}
   async save(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
     const file = path.join(this.dir, documentFileName(nomor, jenis));
-    await writeFileAtomic(file, bytes);
+    try {
+      await writeFileAtomic(file, bytes);
+    } catch (e) {
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+    }
     if (!this.files.includes(file)) this.files.push(file);
     return file;
   }
@@ -518,9 +525,18 @@ async function demo(io: Io, opt: DocOptions): Promise<number> {
   const sink = new FolderSink(dir);
   const failures: string[] = [];
   const warnings = new Set<string>();
+  const notes: string[] = [];
   try {
     const reg = new WorkbookRegister(path.join(tmp, 'register-demo.xlsx'));
-    const clock = clockOf(io);
+    let clock = clockOf(io);
+    // The samples need working days: outside the shipped holiday calendar, play the last covered month.
+    const cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
+    if (!cal.covers(wibDay(clock.now))) {
+      let day = Math.min(wibDay(clock.now), cal.lastDay);
+      while (!cal.isWorkingDay(day)) day -= 1;
+      clock = { ...clock, now: wibInstant(day, 10) };
+      notes.push(`Kalender libur bawaan tidak mencakup hari ini; contoh dijalankan per ${isoFromDay(day)}.`);
+    }
     await reg.transaction(() => undefined, {
       seed: async (book) => {
         seedDefaults(book);
@@ -547,7 +563,7 @@ async function demo(io: Io, opt: DocOptions): Promise<number> {
         `Contoh pengaduan dijalankan melalui SOP (jalur ringan dan berat); ${sink.files.length} dokumen di ${path.relative(io.cwd, dir) || '.'}:`,
         ...shown.map((f) => `  ${f}`),
         ...(pdfs.length > 0 ? [`PDF: ${pdfs.length} berkas di folder yang sama.`] : []),
-        ...[...warnings].map((w) => `Catatan: ${w}`),
+        ...[...notes, ...warnings].map((w) => `Catatan: ${w}`),
         ...failures.map((f) => `Gagal: ${f}`),
       ].join('\n'),
     );

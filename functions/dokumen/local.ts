@@ -44,21 +44,49 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
   }
 }
 
-/** Stores documents of the local register; returns the path to write into the register. */
+/**
+ * Stores documents of the local register; returns the path to write into the register. Files are
+ * staged beside their final name and put in place by `commit` once the register is saved (pass
+ * the store as the transaction's `staged`), or removed by `discard` when it is not.
+ */
 export class LocalDocumentStore {
   readonly folder: string;
+  private readonly pending = new Map<string, string>();
   constructor(readonly registerFile: string) {
     this.folder = documentsFolder(registerFile);
   }
 
   async save(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
     const file = path.join(this.folder, safeName(nomor), documentFileName(nomor, jenis));
+    const staged = `${file}.baru`;
     try {
-      await writeFileAtomic(file, bytes);
+      await writeFileAtomic(staged, bytes);
     } catch (e) {
       throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat disimpan di "${file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
     }
+    this.pending.set(file, staged);
     return path.relative(path.dirname(this.registerFile), file).split(path.sep).join('/');
+  }
+
+  /** Puts every staged document in place. */
+  async commit(): Promise<void> {
+    const failed: string[] = [];
+    for (const [file, staged] of this.pending) {
+      await rename(staged, file).catch(() => failed.push(path.basename(file)));
+    }
+    this.pending.clear();
+    if (failed.length > 0) {
+      throw new PengaduanError(
+        'BERKAS_TIDAK_DAPAT_DIAKSES',
+        `Register sudah tersimpan, tetapi dokumen ${failed.join(', ')} tidak dapat ditempatkan di ${this.folder}. Buat ulang dengan perintah dokumen.`,
+      );
+    }
+  }
+
+  /** Removes every staged document: the step they belong to was not saved. */
+  async discard(): Promise<void> {
+    for (const staged of this.pending.values()) await rm(staged, { force: true });
+    this.pending.clear();
   }
 
   absolute(relative: string): string {

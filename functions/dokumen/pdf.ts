@@ -26,6 +26,9 @@ export function sofficeCommand(env: Readonly<Record<string, string | undefined>>
 export async function convertToPdf(docxFiles: readonly string[], options: { outDir?: string; soffice?: string; timeoutMs?: number } = {}): Promise<string[]> {
   if (docxFiles.length === 0) return [];
   const soffice = options.soffice ?? sofficeCommand();
+  const pdfs = docxFiles.map((f) => path.join(options.outDir ?? path.dirname(f), `${path.basename(f, path.extname(f))}.pdf`));
+  // LibreOffice exits 0 when it cannot read a file: an old PDF left in place would pass for a new one.
+  for (const p of pdfs) await rm(p, { force: true });
   const profile = await mkdtemp(path.join(os.tmpdir(), 'pengaduan-lo-'));
   const groups = new Map<string, string[]>();
   for (const f of docxFiles) {
@@ -56,7 +59,6 @@ export async function convertToPdf(docxFiles: readonly string[], options: { outD
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
-  const pdfs = docxFiles.map((f) => path.join(options.outDir ?? path.dirname(f), `${path.basename(f, path.extname(f))}.pdf`));
   for (const p of pdfs) {
     const ok = await stat(p).then((s) => s.size > 0, () => false);
     if (!ok) throw new PengaduanError('PDF_TIDAK_TERSEDIA', `LibreOffice tidak menghasilkan ${path.basename(p)}. Berkas .docx tetap tersimpan.`);

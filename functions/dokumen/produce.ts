@@ -4,13 +4,16 @@
  * that step, after its effects were applied, so the register row is read as it now stands.
  * A document that cannot be produced (a broken template, a full disk) never undoes the step:
  * it is reported, its column is left as it was, and `pengaduan dokumen` can produce it later.
+ *
+ * A sink may stage what it stores until the register is saved (`commit`), so a step whose save
+ * fails leaves no document behind (a final Berita Acara with a number that was never issued).
  */
-import { JENIS_DOKUMEN_LABEL, type JenisDokumen } from '../../sheets-schema/index.js';
+import { JENIS_DOKUMEN_LABEL, berkasColumn, type JenisDokumen } from '../../sheets-schema/index.js';
 import { isPengaduanError, PengaduanError } from '../../core/errors.js';
 import type { Gambar } from '../../core/dokumen/kontrak.js';
 import { buildView, type DocumentContext } from '../../core/dokumen/view.js';
-import { cell, type RegisterRecord } from '../../core/record.js';
-import { loadContext, type RegisterTables } from '../service.js';
+import type { RegisterRecord } from '../../core/record.js';
+import { loadContext, type Context, type RegisterTables } from '../service.js';
 import { renderTemplate, type TemplateSource } from './render.js';
 
 /** Where rendered documents go: a local folder, or (Google deployment) a Drive folder. */
@@ -37,16 +40,8 @@ export interface Produced {
   readonly error?: string;
 }
 
-export const documentColumn = (jenis: JenisDokumen): string => `berkas_${jenis}`;
-
-/** Who last took each action on a complaint, from the history tab (aksi → e-mail). */
-function actorsOf(book: RegisterTables, nomor: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const r of book.table('riwayat').rows()) {
-    if (String(r.values.nomor ?? '').trim() === nomor) out[String(r.values.aksi ?? '')] = String(r.values.oleh_email ?? '');
-  }
-  return out;
-}
+/** The message of anything thrown, without assuming it is an Error. */
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
 /** The complaint's row, or PENGADUAN_TIDAK_DITEMUKAN. */
 export function complaintRow(book: RegisterTables, nomor: string): { rowNumber: number; record: RegisterRecord } {
@@ -56,41 +51,83 @@ export function complaintRow(book: RegisterTables, nomor: string): { rowNumber: 
   return { rowNumber, record: register.get(rowNumber) };
 }
 
-/** Builds the view and renders one document of the register row; throws when it cannot. */
-export async function renderDocument(
-  book: RegisterTables,
-  nomor: string,
-  jenis: JenisDokumen,
-  deps: Omit<ProduceDeps, 'sink'>,
-): Promise<{ bytes: Uint8Array; warnings: string[]; rowNumber: number }> {
-  const { rowNumber, record } = complaintRow(book, nomor);
-  const ctx = loadContext(book);
-  const { logo, warning } = await deps.logo(ctx.settings.text.logo_kop);
-  const dc: DocumentContext = { settings: ctx.settings, staff: ctx.staff, now: deps.now, logo, pelaku: actorsOf(book, cell(record, 'nomor')) };
-  const built = buildView(jenis, record, dc);
-  const { bytes: template, file } = await deps.templates.load(built.template);
-  const bytes = await renderTemplate(built.template, template, built.view, file);
-  return { bytes, warnings: [...(warning ? [warning] : []), ...built.warnings], rowNumber };
+interface Steps {
+  readonly pelaku: Record<string, string>;
+  readonly waktu: Record<string, string>;
 }
 
-/** Produces one document, stores it, and writes its link into the register (writer `dokumen`); throws when it cannot. */
-export async function produceDocument(book: RegisterTables, nomor: string, jenis: JenisDokumen, deps: ProduceDeps): Promise<Produced> {
-  const { bytes, warnings, rowNumber } = await renderDocument(book, nomor, jenis, deps);
-  const link = await deps.sink.save(nomor, jenis, bytes);
-  book.table('pengaduan').update(rowNumber, { [documentColumn(jenis)]: link }, 'dokumen');
-  return { jenis, link, warnings };
-}
+/**
+ * One transaction's document work: the settings, the staff, the logo and who took each step are
+ * read once, however many documents (a batch import renders two per complaint). Create it after
+ * the step's effects were applied; a later step needs a new session.
+ */
+export class DocumentSession {
+  private ctx: Context | undefined;
+  private steps: Map<string, Steps> | undefined;
+  private logo: Promise<{ logo: Gambar | null; warning?: string }> | undefined;
 
-/** Produces each document of a step; a failure is reported in its entry and never undoes the step. */
-export async function produceDocuments(book: RegisterTables, nomor: string, jenisList: readonly JenisDokumen[], deps: ProduceDeps): Promise<Produced[]> {
-  const out: Produced[] = [];
-  for (const jenis of jenisList) {
-    try {
-      out.push(await produceDocument(book, nomor, jenis, deps));
-    } catch (e) {
-      const why = isPengaduanError(e) ? e.message : `kesalahan tak terduga (${(e as Error).message.slice(0, 200)})`;
-      out.push({ jenis, warnings: [], error: `${JENIS_DOKUMEN_LABEL[jenis]} belum dibuat: ${why}` });
-    }
+  constructor(
+    private readonly book: RegisterTables,
+    readonly deps: ProduceDeps,
+  ) {}
+
+  private context(): Context {
+    return (this.ctx ??= loadContext(this.book));
   }
-  return out;
+
+  /** Who last took each action on each complaint, and when, from one pass over the history tab. */
+  private stepsOf(nomor: string): Steps {
+    if (!this.steps) {
+      this.steps = new Map();
+      for (const r of this.book.table('riwayat').rows()) {
+        const key = String(r.values.nomor ?? '').trim();
+        const aksi = String(r.values.aksi ?? '');
+        let s = this.steps.get(key);
+        if (!s) this.steps.set(key, (s = { pelaku: {}, waktu: {} }));
+        s.pelaku[aksi] = String(r.values.oleh_email ?? '');
+        s.waktu[aksi] = String(r.values.waktu ?? '');
+      }
+    }
+    return this.steps.get(nomor.trim()) ?? { pelaku: {}, waktu: {} };
+  }
+
+  /** Builds the view and renders one document of the register row; throws when it cannot. */
+  async render(nomor: string, jenis: JenisDokumen): Promise<{ bytes: Uint8Array; warnings: string[]; rowNumber: number }> {
+    const { rowNumber, record } = complaintRow(this.book, nomor);
+    const ctx = this.context();
+    const { logo, warning } = await (this.logo ??= this.deps.logo(ctx.settings.text.logo_kop));
+    const steps = this.stepsOf(nomor);
+    const dc: DocumentContext = { settings: ctx.settings, staff: ctx.staff, now: this.deps.now, logo, pelaku: steps.pelaku, waktu: steps.waktu };
+    const built = buildView(jenis, record, dc);
+    const { bytes: template, file } = await this.deps.templates.load(built.template);
+    const bytes = await renderTemplate(built.template, template, built.view, file);
+    return { bytes, warnings: [...(warning ? [warning] : []), ...built.warnings], rowNumber };
+  }
+
+  /** Produces one document, stores it, and writes its link into the register (writer `dokumen`); throws when it cannot. */
+  async produce(nomor: string, jenis: JenisDokumen): Promise<Produced> {
+    const { bytes, warnings, rowNumber } = await this.render(nomor, jenis);
+    const link = await this.deps.sink.save(nomor, jenis, bytes);
+    this.book.table('pengaduan').update(rowNumber, { [berkasColumn(jenis)]: link }, 'dokumen');
+    return { jenis, link, warnings };
+  }
+
+  /** Produces each document; a failure is reported in its entry and never undoes the step. */
+  async produceAll(nomor: string, jenisList: readonly JenisDokumen[]): Promise<Produced[]> {
+    const out: Produced[] = [];
+    for (const jenis of jenisList) {
+      try {
+        out.push(await this.produce(nomor, jenis));
+      } catch (e) {
+        const why = isPengaduanError(e) ? e.message : `kesalahan tak terduga (${messageOf(e)})`;
+        out.push({ jenis, warnings: [], error: `${JENIS_DOKUMEN_LABEL[jenis]} belum dibuat: ${why}` });
+      }
+    }
+    return out;
+  }
+}
+
+/** Produces the documents of one step (a session of their own). */
+export function produceDocuments(book: RegisterTables, nomor: string, jenisList: readonly JenisDokumen[], deps: ProduceDeps): Promise<Produced[]> {
+  return new DocumentSession(book, deps).produceAll(nomor, jenisList);
 }

@@ -30,7 +30,12 @@ export async function templateCommands(bytes: Uint8Array, file: string): Promise
   try {
     return await listCommands(bytes as Uint8Array<ArrayBuffer> as unknown as ArrayBuffer, DELIMITERS);
   } catch (e) {
-    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" bukan berkas .docx yang dapat dibaca (${(e as Error).message.slice(0, 120)}).`, { cause: e });
+    // docx-templates refuses some commands while listing them (a `{{*x}}` shorthand).
+    const command = (e as { command?: unknown }).command;
+    if (typeof command === 'string') {
+      throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" tidak dapat dipakai:\n  - {{${command.slice(0, 60)}}}: perintah tidak diizinkan; yang boleh: isian, FOR, IF, IMAGE`, { cause: e });
+    }
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" bukan berkas .docx yang dapat dibaca (rusak, kosong, atau berkas lain yang diberi nama .docx).`, { cause: e });
   }
 }
 
@@ -42,17 +47,29 @@ export async function checkTemplate(name: NamaTemplate, bytes: Uint8Array, file:
   }
 }
 
+/** Each template content is checked once per process, wherever it came from. */
+const checkedTemplates = new Map<string, Promise<void>>();
+function checkOnce(name: NamaTemplate, bytes: Uint8Array, file: string): Promise<void> {
+  const key = `${name}:${createHash('sha256').update(bytes).digest('hex')}`;
+  let check = checkedTemplates.get(key);
+  if (!check) {
+    check = checkTemplate(name, bytes, file);
+    checkedTemplates.set(key, check);
+    check.catch(() => checkedTemplates.delete(key));
+  }
+  return check;
+}
+
 interface Loaded {
   readonly bytes: Uint8Array;
   readonly file: string;
 }
 
 /**
- * Where templates come from: a folder (templates/ by default). Each template is read and checked
- * once per content: an edited file is checked again, an unchanged one is not.
+ * Where templates come from: a folder (templates/ by default). Each template is read on every use
+ * and checked once per content: an edited file is checked again, an unchanged one is not.
  */
 export class TemplateSource {
-  private readonly checked = new Map<string, Promise<void>>();
   constructor(readonly dir: string = TEMPLATE_DIR) {}
 
   async load(name: NamaTemplate): Promise<Loaded> {
@@ -63,14 +80,7 @@ export class TemplateSource {
     } catch (e) {
       throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Template "${file}" tidak ditemukan atau tidak dapat dibaca.`, { cause: e });
     }
-    const key = `${name}:${createHash('sha256').update(bytes).digest('hex')}`;
-    let check = this.checked.get(key);
-    if (!check) {
-      check = checkTemplate(name, bytes, file);
-      this.checked.set(key, check);
-      check.catch(() => this.checked.delete(key));
-    }
-    await check;
+    await checkOnce(name, bytes, file);
     return { bytes, file };
   }
 }
@@ -79,6 +89,16 @@ export class TemplateSource {
 export async function renderTemplate(name: NamaTemplate, template: Uint8Array, view: unknown, file = TEMPLATE_FILE[name]): Promise<Uint8Array> {
   const problems = shapeProblems(view, KONTRAK[name]);
   if (problems.length > 0) throw new Error(`view-model ${name} tidak sesuai kontrak: ${problems.slice(0, 5).join('; ')}`);
+  // Checked here too, whatever the caller did: no unchecked template is ever filled.
+  await checkOnce(name, template, file);
+  return fillTemplate(template, view, file);
+}
+
+/**
+ * Fills a template without checking it first (renderTemplate checks). Even so it runs no code:
+ * the only evaluator resolves field paths, and data cannot open a literal-XML section.
+ */
+export async function fillTemplate(template: Uint8Array, view: unknown, file: string): Promise<Uint8Array> {
   try {
     return await createReport({
       template,
@@ -93,7 +113,8 @@ export async function renderTemplate(name: NamaTemplate, template: Uint8Array, v
       indentXml: false,
     });
   } catch (e) {
-    const cause = Array.isArray(e) ? (e as Error[])[0] : (e as Error);
-    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" gagal diisi: ${cause?.message.slice(0, 200) ?? 'galat'}`, { cause: e });
+    const first: unknown = Array.isArray(e) ? (e as unknown[])[0] : e;
+    const detail = (first instanceof Error ? first.message : String(first)).slice(0, 200);
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" gagal diisi (susunan perintahnya salah: ${detail}). Periksa FOR/IF di template itu.`, { cause: e });
   }
 }

@@ -212,7 +212,8 @@ export class Table {
     this.assertOwner(Object.keys(patch), writer);
     const row = this.sheet.getRow(rowNumber);
     for (const [k, v] of Object.entries(patch)) this.writeCell(row, k, v);
-    this.index = undefined;
+    // Rows do not move on update: the index stays valid unless its own column changed.
+    if (this.indexColumn !== undefined && Object.hasOwn(patch, this.indexColumn)) this.index = undefined;
     this.markDirty();
   }
 
@@ -337,6 +338,11 @@ export interface TransactionOptions {
   readonly seed?: (book: RegisterBook) => void | Promise<void>;
   /** Receives how long each phase took, in milliseconds (for benchmarks). */
   readonly onTimings?: (t: { lock: number; load: number; work: number; save: number }) => void;
+  /**
+   * Files staged by the transaction (documents): put in place once the register is saved, still
+   * under the lock, or thrown away when the transaction fails.
+   */
+  readonly staged?: { commit(): Promise<void>; discard(): Promise<void> };
 }
 
 /** An operating-system file error as a coded Indonesian one; other errors pass through. */
@@ -493,19 +499,28 @@ export class WorkbookRegister {
     }
     try {
       const t1 = performance.now();
-      const book = await this.load();
-      this.lastUpgrades = book.upgraded;
-      const t2 = performance.now();
-      if (book.created && options.seed) await options.seed(book);
-      const result = await fn(book);
-      const t3 = performance.now();
-      if ((options.write ?? true) && book.isDirty) {
-        try {
-          await this.save(book);
-        } catch (e) {
-          throw fileError(e, this.file, 'menyimpan');
+      let result: T;
+      let t2: number;
+      let t3: number;
+      try {
+        const book = await this.load();
+        this.lastUpgrades = book.upgraded;
+        t2 = performance.now();
+        if (book.created && options.seed) await options.seed(book);
+        result = await fn(book);
+        t3 = performance.now();
+        if ((options.write ?? true) && book.isDirty) {
+          try {
+            await this.save(book);
+          } catch (e) {
+            throw fileError(e, this.file, 'menyimpan');
+          }
         }
+      } catch (e) {
+        await options.staged?.discard();
+        throw e;
       }
+      await options.staged?.commit();
       options.onTimings?.({ lock: t1 - t0, load: t2 - t1, work: t3 - t2, save: performance.now() - t3 });
       return result;
     } finally {

@@ -212,7 +212,9 @@ describe('Lembar Disposisi', () => {
     expect(v.tempat_tanggal).toBe('Payakumbuh, 17 November 2026');
     expect(v.diterima).toBe('16 November 2026');
     expect(v.diteruskan_kepada).toBe('Koordinator Pelayanan (Yusuf Hidayat, S.T.)');
-    expect(v.sifat.find((s) => s.tanda === '☑')?.nama).toBe('Segera');
+    // Urgency and instructions are the Kepala's to tick on paper: nothing is pre-ticked.
+    expect(v.sifat.map((s) => s.tanda)).toEqual(['☐', '☐', '☐']);
+    expect(v.harap.every((h) => h.tanda === '☐')).toBe(true);
     expect(v.perihal).toMatch(/^Pengaduan masyarakat terhadap Pabrik Tahu Bersaudara: Limbah cair/);
     expect(v.kepala).toEqual({ ada_atas_nama: false, atas_nama: '', jabatan: KEPALA_JABATAN, nama: 'Ir. Hendra Gunawan, M.T.', nip: 'NIP. 19700101 199503 1 001' });
   });

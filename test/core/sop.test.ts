@@ -439,7 +439,9 @@ describe('effects are data, and nothing is executed', () => {
     { aksi: 'catat_hasil_rapat', status: 'RAPAT_DIJADWALKAN', documents: ['berita_acara_draf'] },
     { aksi: 'perbaiki_draf', status: 'REVISI_BA', documents: ['berita_acara_draf'] },
     { aksi: 'tandatangani', status: 'PARAF_SEKRETARIS', documents: ['berita_acara'] },
-    { aksi: 'periksa', status: 'DITERIMA', documents: [] },
+    { aksi: 'periksa', status: 'DITERIMA', documents: ['tanda_terima', 'lembar_pengaduan'] },
+    { aksi: 'lengkapi', status: 'MENUNGGU_KELENGKAPAN', documents: ['tanda_terima', 'lembar_pengaduan'] },
+    { aksi: 'nilai', status: 'DIPERIKSA', documents: ['lembar_pengaduan'] },
     { aksi: 'paraf_koordinator', status: 'DRAFT_BA', documents: [] },
     { aksi: 'serahkan', status: 'DITANDATANGANI', documents: [] },
   ] as const)('$aksi renders $documents', ({ aksi, status, documents }) => {

@@ -86,7 +86,7 @@ describe('documents produced by the steps', () => {
 
   it('an unknown document type lists the types', async () => {
     const r = await cli(['dokumen', nomor, 'surat_cinta']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/tanda_terima, lembar_pengaduan/);
   });
 
@@ -121,7 +121,7 @@ describe('a broken template', () => {
     await mkdir(templates);
     for (const f of Object.values(TEMPLATE_FILE)) await copyFile(path.join(TEMPLATE_DIR, f), path.join(templates, f));
     const bytes = await editDocx(new Uint8Array(await readFile(path.join(TEMPLATE_DIR, TEMPLATE_FILE.tanda_terima))), 'word/document.xml', (xml) =>
-      xml.replace('{{kode_akses}}', '{{!require("fs").rmSync(".", {recursive: true})}}'),
+      xml.replace('{{kode_akses}}', '{{!this.constructor.constructor("return process")().env.PENGADUAN_PWNED = "1"}}'),
     );
     await writeFile(path.join(templates, TEMPLATE_FILE.tanda_terima), bytes);
   });
@@ -132,11 +132,12 @@ describe('a broken template', () => {
     const nomor = r.out.split('\n')[0] ?? '';
     expect(r.out).toMatch(/! Tanda Terima Pengaduan Masyarakat belum dibuat: Template .*tanda-terima\.docx.* tidak dapat dipakai/);
     expect(r.out).toMatch(/tidak diizinkan/);
-    expect(r.out).toMatch(new RegExp(`buat ulang dengan: pengaduan dokumen NOMOR tanda_terima`));
+    expect(r.out).toContain(`buat ulang dengan: pengaduan dokumen ${nomor} tanda_terima`);
     const row = await record(nomor);
     expect(row.status).toBe('DITERIMA');
     expect(row.berkas_tanda_terima ?? '').toBe('');
     expect(row.berkas_lembar_pengaduan).toMatch(/lembar-pengaduan\.docx$/);
+    expect(process.env.PENGADUAN_PWNED).toBeUndefined();
   });
 
   it('asking for that document again is an administrator problem (exit 3)', async () => {
