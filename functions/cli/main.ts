@@ -244,6 +244,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (items.length === 0) throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Daftar pengaduan kosong.');
         const reg = registerOf(opt.register);
         const clock = clockOf(io);
+        if (items.length > 100 && !opt['tanpa-dokumen']) {
+          io.err(`Catatan: ${items.length} pengaduan berarti ${items.length * 2} dokumen (sekitar ${Math.ceil(items.length / 10)} detik, register terkunci selama itu). Untuk impor besar gunakan --tanpa-dokumen lalu "pengaduan dokumen NOMOR semua" bila perlu.`);
+        }
         const store = new LocalDocumentStore(reg.file);
         const results = await reg.transaction(
           async (book) => {

@@ -82,10 +82,13 @@ export class DocumentSession {
       for (const r of this.book.table('riwayat').rows()) {
         const key = String(r.values.nomor ?? '').trim();
         const aksi = String(r.values.aksi ?? '');
+        const waktu = String(r.values.waktu ?? '');
         let s = this.steps.get(key);
         if (!s) this.steps.set(key, (s = { pelaku: {}, waktu: {} }));
+        // The latest by time, not by row: people may sort the history tab.
+        if ((s.waktu[aksi] ?? '') > waktu) continue;
         s.pelaku[aksi] = String(r.values.oleh_email ?? '');
-        s.waktu[aksi] = String(r.values.waktu ?? '');
+        s.waktu[aksi] = waktu;
       }
     }
     return this.steps.get(nomor.trim()) ?? { pelaku: {}, waktu: {} };
@@ -107,7 +110,8 @@ export class DocumentSession {
   /** Produces one document, stores it, and writes its link into the register (writer `dokumen`); throws when it cannot. */
   async produce(nomor: string, jenis: JenisDokumen): Promise<Produced> {
     const { bytes, warnings, rowNumber } = await this.render(nomor, jenis);
-    const link = await this.deps.sink.save(nomor, jenis, bytes);
+    // Named by the register's own number, not by how the caller typed it.
+    const link = await this.deps.sink.save(String(this.book.table('pengaduan').get(rowNumber).nomor ?? nomor).trim(), jenis, bytes);
     this.book.table('pengaduan').update(rowNumber, { [berkasColumn(jenis)]: link }, 'dokumen');
     return { jenis, link, warnings };
   }
