@@ -38,6 +38,14 @@ export interface FieldSpec {
 }
 
 /** Someone invited to, or present at, a meeting. */
+/** Dates the office can mean: a typo like 0026 or 9999 is refused rather than printed in a letter. */
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+const plausibleYear = (iso: string): boolean => {
+  const y = Number(iso.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+};
+
 export interface Pihak {
   readonly nama: string;
   readonly instansi: string;
@@ -175,7 +183,8 @@ function checkValue(spec: FieldSpec, v: unknown): Check<FieldValue> {
     }
     case 'tanggal': {
       const s = typeof v === 'string' ? v.trim() : '';
-      return tryDayFromIso(s) !== undefined ? { ok: true, value: s } : fail('harus tanggal yang valid, format TTTT-BB-HH');
+      if (tryDayFromIso(s) === undefined) return fail('harus tanggal yang valid, format TTTT-BB-HH');
+      return plausibleYear(s) ? { ok: true, value: s } : fail(`tahun ${s.slice(0, 4)} tidak masuk akal (${MIN_YEAR}-${MAX_YEAR})`);
     }
     case 'jam': {
       const m = typeof v === 'string' ? /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(v.trim()) : null;
@@ -226,8 +235,11 @@ function checkValue(spec: FieldSpec, v: unknown): Check<FieldValue> {
         if (!uraian.ok) return uraian;
         const pelaksana = textProp(o, 'pelaksana', 200, true);
         if (!pelaksana.ok) return pelaksana;
+        // A deadline is a date or nothing: a number or an object is refused, not dropped.
+        if (o.tenggat !== undefined && o.tenggat !== null && typeof o.tenggat !== 'string') return fail('"tenggat" harus tanggal TTTT-BB-HH atau dikosongkan');
         const t = typeof o.tenggat === 'string' ? o.tenggat.trim() : '';
         if (t !== '' && tryDayFromIso(t) === undefined) return fail('"tenggat" harus tanggal TTTT-BB-HH');
+        if (t !== '' && !plausibleYear(t)) return fail(`"tenggat" tahun ${t.slice(0, 4)} tidak masuk akal (${MIN_YEAR}-${MAX_YEAR})`);
         return { ok: true, value: { uraian: uraian.value, pelaksana: pelaksana.value, tenggat: t } };
       });
   }

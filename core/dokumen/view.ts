@@ -23,6 +23,7 @@ import { PengaduanError } from '../errors.js';
 import { cell, splitList, type RegisterRecord } from '../record.js';
 import type { Settings } from '../settings.js';
 import { civilFromDay, tanggalPanjang, tryDayFromIso, wibDay, parseRegisterTimestamp } from '../time.js';
+import { closeBidi } from './aman.js';
 import { TEMPLATE_OF, type Gambar, type NamaTemplate, type ViewModel } from './kontrak.js';
 import { angkaTerbilang, hariTanggalTerbilang, jamIndonesia, tanggalSurat } from './terbilang.js';
 
@@ -105,7 +106,17 @@ function jsonList(record: RegisterRecord, key: 'rapat_undangan' | 'rapat_hadir' 
   warnings.push(`Kolom ${key} di register tidak terbaca (bukan daftar JSON); bagian itu dikosongkan di dokumen.`);
   return [];
 }
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const str = (v: unknown): string => (typeof v === 'string' ? closeBidi(v) : typeof v === 'number' ? String(v) : '');
+
+/**
+ * Every text of the row with its right-to-left controls closed, before it is joined with the
+ * office's own words: "Toko U+202EMakmur" must not reverse "…, dengan hormat kami mengundang".
+ */
+function closedRecord(record: RegisterRecord): RegisterRecord {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = typeof v === 'string' ? closeBidi(v) : v;
+  return out;
+}
 
 function kop(dc: DocumentContext): ViewModel<'tanda_terima'>['kop'] {
   const t = dc.settings.text;
@@ -156,9 +167,19 @@ export function jabatanKepala(jabatan: string, instansi: string, pemda: string):
 const jabatanKepalaOf = (dc: DocumentContext): string =>
   jabatanKepala(dc.settings.text.jabatan_kepala, dc.settings.text.nama_instansi, dc.settings.text.nama_pemda);
 
-function ttdKepala(dc: DocumentContext, warnings: string[], preferred?: string): Ttd {
+/**
+ * The Kepala's signature block. For a step the Kepala already took (`signedBy`: who disposed or
+ * signed, from the history), that person, so a re-rendered document keeps its signer after the
+ * Kepala changes; otherwise the Kepala named in the settings, else the one on the Peran tab.
+ */
+function ttdKepala(dc: DocumentContext, warnings: string[], signedBy?: string): Ttd {
   const t = dc.settings.text;
-  const fromStaff = activeWithRole(dc, 'kepala', preferred);
+  const signer = signedBy ? dc.staff.get(signedBy.trim().toLowerCase()) : undefined;
+  if (signer?.nama && signer.roles.includes('kepala') && signer.nama.trim() !== t.nama_kepala.trim()) {
+    if (!signer.nip) warnings.push(`NIP ${signer.nama} belum diisi di tab Peran; baris NIP dikosongkan.`);
+    return { ada_atas_nama: false, atas_nama: '', jabatan: `${jabatanKepalaOf(dc)},`.toUpperCase(), nama: signer.nama, nip: signer.nip ? `NIP. ${formatNip(signer.nip)}` : '' };
+  }
+  const fromStaff = activeWithRole(dc, 'kepala');
   const nama = t.nama_kepala.trim() || fromStaff?.nama || '';
   const nip = t.nip_kepala.trim() || (t.nama_kepala.trim() ? '' : (fromStaff?.nip ?? ''));
   if (!nama) warnings.push('Nama Kepala belum diisi (tab Pengaturan "nama_kepala" atau tab Peran); blok tanda tangan dikosongkan.');
@@ -422,29 +443,30 @@ function beritaAcara(record: RegisterRecord, dc: DocumentContext, warnings: stri
  * can: an invitation needs a scheduled meeting, a final Berita Acara needs the Kepala's signature.
  */
 export function documentProblem(jenis: JenisDokumen, record: RegisterRecord): string | undefined {
-  const label = JENIS_DOKUMEN_LABEL[jenis];
-  const nomor = cell(record, 'nomor');
+  const what = `${JENIS_DOKUMEN_LABEL[jenis]} untuk ${cell(record, 'nomor')}`;
+  const hasResults = cell(record, 'rapat_hadir') !== '' || cell(record, 'rapat_pembahasan') !== '';
   switch (jenis) {
     case 'tanda_terima':
     case 'lembar_pengaduan':
       return undefined;
     case 'lembar_disposisi':
-      return cell(record, 'disposisi') ? undefined : `${label} pengaduan ${nomor} belum dapat dibuat: Kepala belum memberi disposisi.`;
+      return cell(record, 'disposisi') ? undefined : `${what} belum dapat dibuat: Kepala belum memberi disposisi.`;
     case 'undangan_rapat':
-      return cell(record, 'nomor_undangan') && cell(record, 'rapat_tanggal') ? undefined : `${label} pengaduan ${nomor} belum dapat dibuat: rapat belum dijadwalkan (aksi kirim_undangan).`;
+      return cell(record, 'nomor_undangan') && cell(record, 'rapat_tanggal') ? undefined : `${what} belum dapat dibuat: rapat belum dijadwalkan (aksi kirim_undangan).`;
     case 'berita_acara_draf':
-      return cell(record, 'rapat_hadir') || cell(record, 'rapat_pembahasan') ? undefined : `${label} pengaduan ${nomor} belum dapat dibuat: hasil rapat belum dicatat (aksi catat_hasil_rapat).`;
+      return hasResults ? undefined : `${what} belum dapat dibuat: hasil rapat belum dicatat (aksi catat_hasil_rapat).`;
     case 'berita_acara':
       return cell(record, 'nomor_ba') && cell(record, 'ditandatangani_pada')
         ? undefined
-        : `${label} pengaduan ${nomor} belum ada: Kepala belum menandatangani. Yang dapat dibuat sekarang: berita_acara_draf.`;
+        : `${what} belum ada: Kepala belum menandatangani.${hasResults ? ' Yang dapat dibuat sekarang: berita_acara_draf.' : ''}`;
   }
 }
 
 /** Builds the view-model of one document; refuses (DOKUMEN_BELUM_TERSEDIA) when its step has not happened. */
-export function buildView(jenis: JenisDokumen, record: RegisterRecord, dc: DocumentContext): BuiltView {
-  const problem = documentProblem(jenis, record);
+export function buildView(jenis: JenisDokumen, given: RegisterRecord, dc: DocumentContext): BuiltView {
+  const problem = documentProblem(jenis, given);
   if (problem) throw new PengaduanError('DOKUMEN_BELUM_TERSEDIA', problem);
+  const record = closedRecord(given);
   const warnings: string[] = [];
   const template = TEMPLATE_OF[jenis];
   const view =

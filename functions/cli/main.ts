@@ -6,7 +6,7 @@
  * 3 the register or its settings need an administrator.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,7 @@ import { saveToOutbox } from '../local/outbox.js';
 import { seedSamples, type ProduceHook } from '../local/sample.js';
 import { documentProblem } from '../../core/dokumen/view.js';
 import { convertToPdf, sofficeCommand } from '../dokumen/pdf.js';
-import { documentFileName, documentsFolder, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
+import { documentFileName, documentsFolder, fsReason, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
 import { complaintRow, DocumentSession, produceDocuments, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
 import { TEMPLATE_DIR, TemplateSource } from '../dokumen/render.js';
 import { alurJson, formatAction, formatAlur, formatComplaint, formatDocuments, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
@@ -59,7 +59,8 @@ Perintah:
                                  jatuh tempo (N hari kerja, bawaan 7) untuk setiap tanggal, satu per baris
   dokumen NOMOR JENIS [--keluar BERKAS.docx] [--pdf]
                                  buat (ulang) satu dokumen dari isi register: ${JENIS_DOKUMEN.join(', ')},
-                                 atau "semua" (dengan --keluar FOLDER); tanpa --keluar disimpan di folder dokumen register
+                                 atau "semua" yang sudah tersedia; tanpa --keluar disimpan di folder dokumen register
+                                 (--keluar FOLDER untuk "semua")
   demo --keluar FOLDER [--pdf]   jalankan contoh pengaduan melalui seluruh SOP (jalur ringan dan berat) pada
                                  register sementara dan simpan setiap dokumennya di FOLDER
 
@@ -323,6 +324,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'dokumen':
         return await documentCommand(io, args, opt, existingRegister);
       case 'demo':
+        if (args.length > 0) throw usage(`demo tidak menerima argumen "${args[0]?.slice(0, 40) ?? ''}"; pakai: pengaduan demo --keluar FOLDER [--pdf].`);
         return await demo(io, opt);
       default:
         throw usage(`Perintah "${command.slice(0, 40)}" tidak dikenal.`);
@@ -449,6 +451,33 @@ async function pdfsOf(io: Io, files: readonly string[]): Promise<string[]> {
   }
 }
 
+/**
+ * A folder the user named for documents: used as it is, or created when its parent exists
+ * (never a whole missing path: a typo is reported). `empty`: it must hold nothing yet, so that
+ * sample documents never overwrite real ones.
+ */
+async function outputFolder(dir: string, options: { empty?: boolean } = {}): Promise<void> {
+  const st = await stat(dir).catch(() => undefined);
+  if (st && !st.isDirectory()) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `"${dir}" adalah berkas, bukan folder.`);
+  if (st && options.empty && (await readdir(dir)).length > 0) {
+    throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${dir}" tidak kosong; pilih folder baru atau kosong agar tidak ada dokumen yang tertimpa.`);
+  }
+  if (!st) {
+    try {
+      await mkdir(dir);
+    } catch (e) {
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${dir}" tidak dapat dibuat (${fsReason(e)}).`, { cause: e });
+    }
+  }
+}
+
+/** A file the user named for one document: its folder must exist, and it must not be a folder. */
+async function outputFile(file: string): Promise<void> {
+  const parent = await stat(path.dirname(file)).catch(() => undefined);
+  if (!parent?.isDirectory()) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${path.dirname(file)}" untuk --keluar tidak ada.`);
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `"${file}" adalah folder; beri nama berkas .docx.`);
+}
+
 /** `dokumen NOMOR JENIS [--keluar FILE] [--pdf]`: (re)renders from the register as it stands. */
 async function documentCommand(io: Io, args: readonly string[], opt: DocOptions, existingRegister: (given: string | undefined) => Promise<WorkbookRegister>): Promise<number> {
   const [nomor, jenisArg] = args;
@@ -460,6 +489,8 @@ async function documentCommand(io: Io, args: readonly string[], opt: DocOptions,
   const reg = await existingRegister(opt.register);
   const now = clockOf(io).now;
   const target = opt.keluar === undefined ? undefined : path.resolve(io.cwd, opt.keluar);
+  // Checked before the register is locked: a bad destination never holds up other staff.
+  if (target !== undefined) await (all ? outputFolder(target) : outputFile(target));
   // Into a file or folder of the user's choosing the register is only read; else into its documents folder.
   const sink: DocumentSink & { files: string[] } =
     target === undefined ? Object.assign(new LocalDocumentStore(reg.file), { files: [] }) : all ? new FolderSink(target) : new FileSink(target);
@@ -490,9 +521,9 @@ class FileSink implements DocumentSink {
   constructor(readonly file: string) {}
   async save(_nomor: string, _jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
     try {
-      await writeFileAtomic(this.file, bytes);
+      await writeFileAtomic(this.file, bytes, { createFolders: false });
     } catch (e) {
-      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${this.file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${this.file}" (${fsReason(e)}).`, { cause: e });
     }
     this.files.push(this.file);
     return this.file;
@@ -506,9 +537,9 @@ class FolderSink implements DocumentSink {
   async save(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
     const file = path.join(this.dir, documentFileName(nomor, jenis));
     try {
-      await writeFileAtomic(file, bytes);
+      await writeFileAtomic(file, bytes, { createFolders: false });
     } catch (e) {
-      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${file}" (${fsReason(e)}).`, { cause: e });
     }
     if (!this.files.includes(file)) this.files.push(file);
     return file;
@@ -519,11 +550,7 @@ class FolderSink implements DocumentSink {
 async function demo(io: Io, opt: DocOptions): Promise<number> {
   if (!opt.keluar) throw usage('demo memerlukan --keluar FOLDER untuk dokumen yang dihasilkan.');
   const dir = path.resolve(io.cwd, opt.keluar);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${dir}" tidak dapat dibuat (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
-  }
+  await outputFolder(dir, { empty: true });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'pengaduan-demo-'));
   const sink = new FolderSink(dir);
   const failures: string[] = [];

@@ -25,9 +25,31 @@ export function documentFileName(nomor: string, jenis: JenisDokumen): string {
   return `${safeName(nomor)}_${jenis.replace(/_/g, '-')}.docx`;
 }
 
-/** Writes a file atomically (temporary file, fsync, rename): a reader never sees half a document. */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+/** Why a file operation failed, in words staff understand (the code is kept for support). */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const why: Record<string, string> = {
+    ENOENT: 'folder tidak ada',
+    ENOTDIR: 'bagian jalurnya adalah berkas, bukan folder',
+    EISDIR: 'itu sebuah folder, bukan berkas',
+    EEXIST: 'sudah ada berkas dengan nama itu',
+    EACCES: 'tidak ada izin menulis di sana',
+    EPERM: 'tidak ada izin menulis di sana',
+    EROFS: 'lokasinya hanya-baca',
+    ENOSPC: 'disk penuh',
+    EDQUOT: 'kuota disk habis',
+    ENAMETOOLONG: 'nama berkasnya terlalu panjang',
+  };
+  return `${why[code] ?? 'galat sistem berkas'}${code ? `; ${code}` : ''}`;
+}
+
+/**
+ * Writes a file atomically (temporary file, fsync, rename): a reader never sees half a document.
+ * Creates missing folders only when asked (the documents folder beside the register); a
+ * destination the user named must exist, so a typo is reported rather than silently created.
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array, options: { createFolders?: boolean } = {}): Promise<void> {
+  if (options.createFolders ?? true) await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   const handle = await open(tmp, 'w');
   try {
@@ -62,7 +84,7 @@ export class LocalDocumentStore {
     try {
       await writeFileAtomic(staged, bytes);
     } catch (e) {
-      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat disimpan di "${file}" (${(e as NodeJS.ErrnoException).code ?? 'galat'}).`, { cause: e });
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat disimpan di "${file}" (${fsReason(e)}).`, { cause: e });
     }
     this.pending.set(file, staged);
     return path.relative(path.dirname(this.registerFile), file).split(path.sep).join('/');
@@ -95,27 +117,41 @@ export class LocalDocumentStore {
 }
 
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-const LOGO_HEIGHT_CM = 2.2;
+const MAX_LOGO_PIXELS = 10_000;
+/** The logo cell of the letterhead: the logo is scaled to fit 3 × 2.2 cm, keeping its proportions. */
+const LOGO_BOX_CM = { width: 3, height: 2.2 };
 const EXTENSIONS: Record<string, Gambar['extension']> = { png: '.png', jpg: '.jpg', jpeg: '.jpeg', gif: '.gif' };
 
 /**
- * The letterhead logo named in the settings (`logo_kop`), relative to the register's folder.
- * A missing or unreadable logo leaves the slot empty and says why; it never stops a document.
+ * The letterhead logo named in the settings (`logo_kop`): a file in the register's folder (or
+ * below it). A missing, unreadable or unreasonable logo leaves the slot empty and says why; it
+ * never stops a document.
  */
 export async function loadLogo(registerFile: string, setting: string): Promise<{ logo: Gambar | null; warning?: string }> {
   const name = setting.trim();
   if (name === '') return { logo: null };
-  const file = path.resolve(path.dirname(registerFile), name);
+  const base = path.dirname(registerFile);
+  const file = path.resolve(base, name);
+  const inside = path.relative(base, file);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    return { logo: null, warning: `Logo kop "${name}" harus berada di folder register (${base}); tempat logo dibiarkan kosong.` };
+  }
   const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
-  if (size < 0) return { logo: null, warning: `Logo kop "${name}" tidak ditemukan di samping register; tempat logo dibiarkan kosong.` };
+  if (size < 0) return { logo: null, warning: `Logo kop "${name}" tidak ditemukan di folder register; tempat logo dibiarkan kosong.` };
   if (size > MAX_LOGO_BYTES) return { logo: null, warning: `Logo kop "${name}" lebih dari 2 MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
   const data = new Uint8Array(await readFile(file));
+  let dim: ReturnType<typeof imageSize>;
   try {
-    const dim = imageSize(data);
-    const ext = EXTENSIONS[dim.type ?? ''];
-    if (!ext || !dim.width || !dim.height) throw new Error(dim.type ?? 'tipe tidak dikenal');
-    return { logo: { data, extension: ext, height: LOGO_HEIGHT_CM, width: Math.round((LOGO_HEIGHT_CM * dim.width * 100) / dim.height) / 100 } };
+    dim = imageSize(data);
   } catch {
     return { logo: null, warning: `Logo kop "${name}" bukan gambar PNG, JPG, atau GIF; tempat logo dibiarkan kosong.` };
   }
+  const ext = EXTENSIONS[dim.type ?? ''];
+  if (!ext || !dim.width || !dim.height) return { logo: null, warning: `Logo kop "${name}" bukan gambar PNG, JPG, atau GIF; tempat logo dibiarkan kosong.` };
+  if (dim.width > MAX_LOGO_PIXELS || dim.height > MAX_LOGO_PIXELS) {
+    return { logo: null, warning: `Logo kop "${name}" berukuran ${dim.width}×${dim.height} piksel; perkecil (paling besar ${MAX_LOGO_PIXELS} piksel per sisi). Tempat logo dibiarkan kosong.` };
+  }
+  const scale = Math.min(LOGO_BOX_CM.width / dim.width, LOGO_BOX_CM.height / dim.height);
+  const round = (cm: number): number => Math.round(cm * 100) / 100;
+  return { logo: { data, extension: ext, width: round(dim.width * scale), height: round(dim.height * scale) } };
 }

@@ -10,10 +10,11 @@
  *   from every value: no data can ever open a literal-XML section.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReport, listCommands } from 'docx-templates';
+import JSZip from 'jszip';
 import { PengaduanError } from '../../core/errors.js';
 import { safeView } from '../../core/dokumen/aman.js';
 import { KONTRAK, TEMPLATE_FILE, shapeProblems, type NamaTemplate } from '../../core/dokumen/kontrak.js';
@@ -25,8 +26,39 @@ export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** Cannot occur in any value: safeView strips U+0000 (XML forbids it). */
 const LITERAL_XML_DELIMITER = '\u0000xml\u0000';
 
+/** A template is a letter of a few pages: 12 KB here. Far past that it is a mistake or an attack. */
+export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+export const MAX_TEMPLATE_UNZIPPED_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Refuses a template that would unpack into more than MAX_TEMPLATE_UNZIPPED_BYTES (a "zip bomb":
+ * a small file whose XML fills the memory when parsed), from the sizes its zip directory declares.
+ * A part that inflates past its declared size is refused by JSZip itself.
+ */
+async function refuseOversized(bytes: Uint8Array, file: string): Promise<void> {
+  if (bytes.length > MAX_TEMPLATE_BYTES) {
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" lebih dari 5 MB; template naskah seharusnya hanya beberapa puluh KB. Kecilkan gambar di dalamnya.`);
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" bukan berkas .docx yang dapat dibaca (rusak, kosong, atau berkas lain yang diberi nama .docx).`, { cause: e });
+  }
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+    total += typeof declared === 'number' && Number.isFinite(declared) ? declared : MAX_TEMPLATE_UNZIPPED_BYTES;
+  }
+  if (total > MAX_TEMPLATE_UNZIPPED_BYTES) {
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" berisi lebih dari 20 MB setelah dibuka; bukan template naskah yang wajar.`);
+  }
+}
+
 /** Lists a template's commands; a file that is not a readable .docx is refused with its name. */
 export async function templateCommands(bytes: Uint8Array, file: string): Promise<TemplateCommand[]> {
+  await refuseOversized(bytes, file);
   try {
     return await listCommands(bytes as Uint8Array<ArrayBuffer> as unknown as ArrayBuffer, DELIMITERS);
   } catch (e) {
@@ -76,6 +108,10 @@ export class TemplateSource {
     const file = path.join(this.dir, TEMPLATE_FILE[name]);
     let bytes: Uint8Array;
     try {
+      // Only a regular file of sensible size is read (not a pipe, a device, or gigabytes).
+      const st = await stat(file);
+      if (!st.isFile()) throw new Error('bukan berkas biasa');
+      if (st.size > MAX_TEMPLATE_BYTES) await refuseOversized(new Uint8Array(st.size), file);
       bytes = new Uint8Array(await readFile(file));
     } catch (e) {
       throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Template "${file}" tidak ditemukan atau tidak dapat dibaca.`, { cause: e });

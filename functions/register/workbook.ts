@@ -378,9 +378,13 @@ export class WorkbookRegister {
   lastUpgrades: readonly string[] = [];
   /** Called once when another process holds the register and this one starts waiting. */
   private readonly onWait: (() => void) | undefined;
-  constructor(file: string, options: { onWait?: () => void } = {}) {
+  private readonly lockOptions: Omit<typeof LOCK_OPTIONS, 'stale' | 'update'> & { stale: number; update: number };
+  /** `staleMs`: how long an unrefreshed lock lives before another process may take it (tests shorten it). */
+  constructor(file: string, options: { onWait?: () => void; staleMs?: number } = {}) {
     this.file = path.resolve(file);
     this.onWait = options.onWait;
+    const stale = options.staleMs ?? LOCK_OPTIONS.stale;
+    this.lockOptions = { ...LOCK_OPTIONS, stale, update: Math.min(LOCK_OPTIONS.update, Math.floor(stale / 4)) };
   }
 
   async exists(): Promise<boolean> {
@@ -479,13 +483,24 @@ export class WorkbookRegister {
     if (options.write ?? true) await this.refuseIfOpenInSpreadsheet();
     let release: () => Promise<void>;
     const t0 = performance.now();
+    // A lock can be lost while held (the process stalled past the stale time and another took
+    // it over): then nothing may be saved over the other process's work. proper-lockfile's
+    // default would throw from a timer and crash the process instead.
+    let compromised: Error | undefined;
+    const lockOptions = { ...this.lockOptions, onCompromised: (e: Error) => void (compromised = e) };
+    // The lock is refreshed by a timer, which cannot run while the process is busy. A stretch of
+    // work close to the stale time may have let another process take the lock over before the
+    // timer could tell: measured by a heartbeat, such a transaction saves nothing.
+    let lastBeat = 0;
+    let worstGap = 0;
+    const lockMayBeLost = (): boolean => compromised !== undefined || Math.max(worstGap, performance.now() - lastBeat) > this.lockOptions.stale * 0.75;
     try {
       try {
-        release = await lockfile.lock(this.file, { ...LOCK_OPTIONS, retries: 0 });
+        release = await lockfile.lock(this.file, { ...lockOptions, retries: 0 });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
         this.onWait?.();
-        release = await lockfile.lock(this.file, LOCK_OPTIONS);
+        release = await lockfile.lock(this.file, lockOptions);
       }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
@@ -497,6 +512,13 @@ export class WorkbookRegister {
       }
       throw fileError(e, this.file, 'mengunci');
     }
+    lastBeat = performance.now();
+    const heartbeat = setInterval(() => {
+      const t = performance.now();
+      worstGap = Math.max(worstGap, t - lastBeat);
+      lastBeat = t;
+    }, 250);
+    heartbeat.unref();
     try {
       const t1 = performance.now();
       let result: T;
@@ -509,6 +531,13 @@ export class WorkbookRegister {
         if (book.created && options.seed) await options.seed(book);
         result = await fn(book);
         t3 = performance.now();
+        if (lockMayBeLost()) {
+          throw new PengaduanError(
+            'REGISTER_TERKUNCI',
+            `Perintah ini terlalu lama sehingga kunci register "${path.basename(this.file)}" diambil alih proses lain. Tidak ada yang disimpan; ulangi perintahnya.`,
+            { cause: compromised },
+          );
+        }
         if ((options.write ?? true) && book.isDirty) {
           try {
             await this.save(book);
@@ -524,7 +553,11 @@ export class WorkbookRegister {
       options.onTimings?.({ lock: t1 - t0, load: t2 - t1, work: t3 - t2, save: performance.now() - t3 });
       return result;
     } finally {
-      await release();
+      clearInterval(heartbeat);
+      // A lock taken over by another process is no longer ours to release.
+      await release().catch((e: unknown) => {
+        if (!compromised) throw e;
+      });
     }
   }
 }

@@ -479,11 +479,17 @@ describe("a citizen's text", () => {
   it.each<[string, string]>([
     ['template commands', '{{INS x}} {{pelapor.nama}}'],
     ['a literal-XML section', '||<w:p><w:r><w:t>x</w:t></w:r></w:p>||'],
-    ['a right-to-left override', 'Budi \u202Eevil'],
   ])('keeps %s as typed in the name and the receipt', (_what, text) => {
     const v = tandaTerima(signedRecord({ nama_pelapor: text, isi_pengaduan: text }));
     expect(v.pelapor.nama).toBe(text);
     expect(v.ringkasan).toBe(text);
+  });
+
+  it('keeps a right-to-left override, closed where the typed value ends, before the office\'s own words', () => {
+    const v = tandaTerima(signedRecord({ nama_pelapor: 'Budi \u202Eevil', kelurahan: 'Koto \u202EBaru', kecamatan: 'Payakumbuh Barat' }));
+    expect(v.pelapor.nama).toBe('Budi \u202Eevil\u202C');
+    // The location joins the citizen's kelurahan with the office's words: the override ends before them.
+    expect(v.usaha.lokasi).toBe('Kelurahan Koto \u202EBaru\u202C, Kecamatan Payakumbuh Barat');
   });
 });
 
@@ -554,5 +560,23 @@ describe('jabatanKepala', () => {
     ['', 'Dinas Penanaman Modal', 'Pemerintah Kabupaten Lima Puluh Kota', 'Kepala Dinas Penanaman Modal Kabupaten Lima Puluh Kota'],
   ])('%s + %s + %s', (jabatan, instansi, pemda, expected) => {
     expect(jabatanKepala(jabatan, instansi, pemda)).toBe(expected);
+  });
+});
+
+describe('the signer of a step already taken', () => {
+  const newHead = parseSettings([{ kunci: 'nama_kepala', nilai: 'Drs. Kepala Baru' }, { kunci: 'nip_kepala', nilai: '198001012005011001' }]);
+  it('a re-rendered final Berita Acara keeps the Kepala who signed it, after the Kepala changed', () => {
+    const signed = buildView('berita_acara', signedRecord(), documentContext({ settings: newHead, pelaku: { tandatangani: 'kepala@contoh.go.id' } }));
+    expect((signed.view as ViewModel<'berita_acara'>).kepala.nama).toBe('Ir. Hendra Gunawan, M.T.');
+    expect((signed.view as ViewModel<'berita_acara'>).kepala.nip).toBe('NIP. 19700101 199503 1 001');
+  });
+  it('a draft names the Kepala of the settings, who will sign it', () => {
+    const draft = buildView('berita_acara_draf', signedRecord(), documentContext({ settings: newHead }));
+    expect((draft.view as ViewModel<'berita_acara'>).kepala.nama).toBe('Drs. Kepala Baru');
+    expect((draft.view as ViewModel<'berita_acara'>).kepala.nip).toBe('NIP. 19800101 200501 1 001');
+  });
+  it('the Lembar Disposisi keeps the Kepala who disposed', () => {
+    const v = buildView('lembar_disposisi', signedRecord(), documentContext({ settings: newHead, pelaku: { disposisi: 'kepala@contoh.go.id' } }));
+    expect((v.view as ViewModel<'lembar_disposisi'>).kepala.nama).toBe('Ir. Hendra Gunawan, M.T.');
   });
 });

@@ -228,6 +228,11 @@ describe('validateFields: peserta and tindak_lanjut', () => {
     [[{ uraian: 'Pantau' }], 'Isian X: baris 1: "pelaksana" wajib diisi'],
     [[{ uraian: 'Pantau', pelaksana: 'DLH', tenggat: '30-04-2026' }], 'Isian X: baris 1: "tenggat" harus tanggal TTTT-BB-HH'],
     [[{ uraian: 'u'.repeat(1001), pelaksana: 'DLH' }], 'Isian X: baris 1: "uraian" terlalu panjang (paling banyak 1000 karakter)'],
+    // A deadline that is not text is refused, not silently dropped.
+    [[{ uraian: 'Pantau', pelaksana: 'DLH', tenggat: 20261210 }], 'Isian X: baris 1: "tenggat" harus tanggal TTTT-BB-HH atau dikosongkan'],
+    [[{ uraian: 'Pantau', pelaksana: 'DLH', tenggat: { a: 1 } }], 'Isian X: baris 1: "tenggat" harus tanggal TTTT-BB-HH atau dikosongkan'],
+    [[{ uraian: 'Pantau', pelaksana: 'DLH', tenggat: '0000-01-01' }], 'Isian X: baris 1: "tenggat" tahun 0000 tidak masuk akal (2000-2100)'],
+    [[{ uraian: 'Pantau', pelaksana: 'DLH', tenggat: '9999-12-31' }], 'Isian X: baris 1: "tenggat" tahun 9999 tidak masuk akal (2000-2100)'],
   ])('refuses %j', (raw, problem) => {
     expect(check(spec('tindak_lanjut'), raw)).toEqual({ problem });
   });
@@ -317,5 +322,14 @@ describe('hostile shapes of input', () => {
     const r = validateFields([spec('teks')], raw);
     expect(r.problems).toHaveLength(6);
     expect(r.problems[5]?.message).toBe('dan 995 isian tidak dikenal lainnya');
+  });
+});
+
+describe('validateFields: dates of the procedure', () => {
+  it.each(['0026-11-26', '1999-12-31', '2101-01-01', '9999-12-31'])('refuses the implausible year in %s', (date) => {
+    expect(check(spec('tanggal'), date)).toEqual({ problem: `Isian X: tahun ${date.slice(0, 4)} tidak masuk akal (2000-2100)` });
+  });
+  it.each(['2000-01-01', '2026-11-26', '2100-12-31'])('accepts %s', (date) => {
+    expect(check(spec('tanggal'), date)).toBe(date);
   });
 });

@@ -93,6 +93,10 @@ describe('documents produced by the steps', () => {
   it('--keluar writes a copy and leaves the register untouched', async () => {
     const before = await readFile(register);
     const out = path.join(dir, 'salinan', 'tanda-terima.docx');
+    const missing = await cli(['dokumen', nomor, 'tanda-terima', '--keluar', out]);
+    expect(missing.code).toBe(3);
+    expect(missing.err).toMatch(/Folder ".*salinan" untuk --keluar tidak ada/);
+    await mkdir(path.dirname(out));
     const r = await cli(['dokumen', nomor, 'tanda-terima', '--keluar', out]);
     expect(r.code, r.err).toBe(0);
     expect((await readDocx(new Uint8Array(await readFile(out)))).text).toContain(nomor);
@@ -157,6 +161,15 @@ describe('demo', () => {
     expect(r.out).toMatch(new RegExp(`${files.length} dokumen`));
     for (const f of files) expect((await readDocx(new Uint8Array(await readFile(path.join(out, f))))).invalid, f).toEqual([]);
     expect(await readdir(dir)).not.toContain('register-demo.xlsx');
+  });
+
+  it('refuses a folder that already holds files (sample documents never overwrite real ones), and stray arguments', async () => {
+    const full = path.join(dir, 'register-dokumen');
+    const r = await runCli(['demo', '--keluar', full], { cwd: dir, now: NOW });
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/tidak kosong/);
+    const extra = await runCli(['demo', 'lagi', '--keluar', path.join(dir, 'demo-baru')], { cwd: dir, now: NOW });
+    expect(extra.code).toBe(2);
   });
 
   it('needs --keluar', async () => {

@@ -245,7 +245,7 @@ describe('LocalDocumentStore: staged until the register is saved', () => {
     const store = new LocalDocumentStore(path.join(d, 'register.xlsx'));
     const error = await rejection(store.save('PGD-2026-0003', 'tanda_terima', bytes('x')));
     expect(isPengaduanError(error) && error.code).toBe('BERKAS_TIDAK_DAPAT_DIAKSES');
-    expect((error as Error).message).toMatch(/^Dokumen tidak dapat disimpan di ".*PGD-2026-0003_tanda-terima\.docx" \((ENOTDIR|EEXIST)\)\.$/);
+    expect((error as Error).message).toMatch(/^Dokumen tidak dapat disimpan di ".*PGD-2026-0003_tanda-terima\.docx" \(bagian jalurnya adalah berkas, bukan folder; ENOTDIR|sudah ada berkas dengan nama itu; EEXIST\)\.$/);
     await store.commit(); // nothing was staged
     expect(await filesBelow(d)).toEqual(['register-dokumen']);
   });
@@ -299,21 +299,26 @@ describe('loadLogo: the letterhead logo beside the register', () => {
     await expect(loadLogo(register, setting)).resolves.toEqual({ logo: null });
   });
 
-  it('a PNG: its bytes, .png, 2.2 cm high and as wide as its proportions (4 × 2 → 4.4 cm)', async () => {
+  it('a PNG: its bytes, .png, scaled to fit the 3 × 2.2 cm logo cell with its proportions (4 × 2 → 3 × 1.5 cm)', async () => {
     const { logo, warning } = await loadLogo(register, 'logo.png');
     expect(warning).toBeUndefined();
-    expect(logo).toEqual({ data: png(4, 2), extension: '.png', height: 2.2, width: 4.4 });
+    expect(logo).toEqual({ data: png(4, 2), extension: '.png', height: 1.5, width: 3 });
     expect((await loadLogo(register, ' persegi.png ')).logo).toMatchObject({ extension: '.png', height: 2.2, width: 2.2 });
   });
 
-  it('a JPEG (6 × 3 → 4.4 cm) and a GIF (10 × 5 → 4.4 cm)', async () => {
-    expect(await loadLogo(register, 'logo.jpg')).toMatchObject({ logo: { extension: '.jpg', height: 2.2, width: 4.4 } });
-    expect(await loadLogo(register, 'logo.gif')).toMatchObject({ logo: { extension: '.gif', height: 2.2, width: 4.4 } });
+  it('a JPEG (6 × 3 → 3 × 1.5 cm) and a GIF (10 × 5 → 3 × 1.5 cm)', async () => {
+    expect(await loadLogo(register, 'logo.jpg')).toMatchObject({ logo: { extension: '.jpg', height: 1.5, width: 3 } });
+    expect(await loadLogo(register, 'logo.gif')).toMatchObject({ logo: { extension: '.gif', height: 1.5, width: 3 } });
   });
 
-  it('is found relative to the register folder, or at an absolute path', async () => {
-    expect((await loadLogo(register, 'gambar/kop.png')).logo?.width).toBe(4.4);
-    expect((await loadLogo(register, path.join(d, 'logo.png'))).logo?.width).toBe(4.4);
+  it('is found in the register folder or below it, also by an absolute path there; never outside it', async () => {
+    expect((await loadLogo(register, 'gambar/kop.png')).logo?.width).toBe(3);
+    expect((await loadLogo(register, path.join(d, 'logo.png'))).logo?.width).toBe(3);
+    for (const outside of ['../logo.png', '/etc/passwd', path.join(d, '..', 'logo.png')]) {
+      const { logo, warning } = await loadLogo(register, outside);
+      expect(logo).toBeNull();
+      expect(warning).toMatch(/harus berada di folder register/);
+    }
   });
 
   it('a file of exactly 2 MB is still used', async () => {
@@ -323,7 +328,7 @@ describe('loadLogo: the letterhead logo beside the register', () => {
   });
 
   it.each([
-    ['tidak-ada.png', /^Logo kop "tidak-ada\.png" tidak ditemukan di samping register; tempat logo dibiarkan kosong\.$/],
+    ['tidak-ada.png', /^Logo kop "tidak-ada\.png" tidak ditemukan di folder register; tempat logo dibiarkan kosong\.$/],
     ['folder.png', /^Logo kop "folder\.png" tidak ditemukan/],
     ['besar.png', /^Logo kop "besar\.png" lebih dari 2 MB; perkecil gambarnya\. Tempat logo dibiarkan kosong\.$/],
     ['catatan.txt', /^Logo kop "catatan\.txt" bukan gambar PNG, JPG, atau GIF; tempat logo dibiarkan kosong\.$/],

@@ -277,10 +277,10 @@ describe('produce: one document, or its error', () => {
   });
 
   it.each([
-    ['lembar_disposisi', /^Lembar Disposisi pengaduan PGD-2026-0001 belum dapat dibuat: Kepala belum memberi disposisi\.$/],
-    ['undangan_rapat', /^Undangan Rapat pengaduan PGD-2026-0001 belum dapat dibuat: rapat belum dijadwalkan \(aksi kirim_undangan\)\.$/],
-    ['berita_acara_draf', /^Draf Berita Acara Hasil Penanganan Pengaduan pengaduan PGD-2026-0001 belum dapat dibuat: hasil rapat belum dicatat/],
-    ['berita_acara', /^Berita Acara Hasil Penanganan Pengaduan pengaduan PGD-2026-0001 belum ada: Kepala belum menandatangani/],
+    ['lembar_disposisi', /^Lembar Disposisi untuk PGD-2026-0001 belum dapat dibuat: Kepala belum memberi disposisi\.$/],
+    ['undangan_rapat', /^Undangan Rapat untuk PGD-2026-0001 belum dapat dibuat: rapat belum dijadwalkan \(aksi kirim_undangan\)\.$/],
+    ['berita_acara_draf', /^Draf Berita Acara Hasil Penanganan Pengaduan untuk PGD-2026-0001 belum dapat dibuat: hasil rapat belum dicatat/],
+    ['berita_acara', /^Berita Acara Hasil Penanganan Pengaduan untuk PGD-2026-0001 belum ada: Kepala belum menandatangani/],
   ] as const)('%s before its step: DOKUMEN_BELUM_TERSEDIA, nothing stored', async (jenis, message) => {
     const nomor = await setup();
     expect(nomor).toBe('PGD-2026-0001');

@@ -99,6 +99,13 @@ describe('a template edited to run code', () => {
     }
   });
 
+  it('a "zip bomb" (a small file that unpacks into 25 MB of XML) is refused before it is parsed', async () => {
+    const bomb = await editDocx(templateBytes('tanda_terima'), 'word/document.xml', (xml) => xml.replace('</w:body>', `<!--${'x'.repeat(25 * 1024 * 1024)}--></w:body>`));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const error = await checkTemplate('tanda_terima', bomb, 'tanda-terima.docx').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'TEMPLATE_TIDAK_VALID', message: expect.stringMatching(/lebih dari 20 MB setelah dibuka/) as unknown });
+  });
+
   it('a file that is not a .docx is refused with its name', async () => {
     const error = await checkTemplate('berita_acara', new TextEncoder().encode('bukan zip'), 'berita-acara.docx').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'TEMPLATE_TIDAK_VALID', message: expect.stringContaining('berita-acara.docx') as unknown });

@@ -65,5 +65,5 @@ export async function editDocx(bytes: Uint8Array, part: string, edit: (xml: stri
   const f = zip.file(part);
   if (!f) throw new Error(`${part} tidak ada`);
   zip.file(part, edit(await f.async('string')));
-  return zip.generateAsync({ type: 'uint8array' });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
