@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JENIS_DOKUMEN, JENIS_DOKUMEN_LABEL, PERSYARATAN, PERSYARATAN_LABEL, type JenisDokumen } from '../../sheets-schema/index.js';
 import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
 import { readDocx } from '../helpers/docx.js';
+import { hasPdfTools } from '../helpers/files.js';
 
 const NOW = '2026-11-26T10:00:00+07:00';
 const PETUGAS = 'rina.petugas@contoh.go.id';
@@ -280,15 +281,6 @@ describe('a complaint by letter through the heavy path, document by document', (
     expect((await readdir(path.join(dir, 'register-dokumen', nomor))).sort()).toEqual(JENIS_DOKUMEN.map((j) => path.basename(fileName(nomor, j))).sort());
   });
 
-  const hasPdfTools = ((): boolean => {
-    try {
-      execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-      execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
   it.runIf(hasPdfTools)('dokumen NOMOR semua --pdf: every document again, as PDF without template markup; the Undangan keeps its sending date', async () => {
     const r = await cli(['dokumen', nomor, 'semua', '--pdf'], '2026-12-10T10:00:00+07:00');

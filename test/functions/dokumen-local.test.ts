@@ -6,7 +6,7 @@
  * an old PDF off as a new one.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
@@ -21,6 +21,7 @@ import { renderTemplate, TEMPLATE_DIR } from '../../functions/dokumen/render.js'
 import { tempDir } from '../helpers/cli.js';
 import { documentContext, signedRecord } from '../helpers/dokumen-fixtures.js';
 import { readDocx } from '../helpers/docx.js';
+import { filesBelow, hasPdfTools, rejection } from '../helpers/files.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -36,20 +37,6 @@ async function sub(name: string): Promise<string> {
   const d = path.join(dir, `${++counter}-${name}`);
   await mkdir(d, { recursive: true });
   return d;
-}
-/** Every file below a folder, relative to it, sorted. */
-async function filesBelow(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => new Error('expected a rejection, but it resolved'),
-    (e: unknown) => e,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -439,15 +426,6 @@ describe('convertToPdf', () => {
   });
 });
 
-const hasPdfTools = ((): boolean => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.runIf(hasPdfTools)('convertToPdf with LibreOffice installed', () => {
   it('a corrupt .docx next to an old PDF: rejected, and the old PDF is gone', async () => {

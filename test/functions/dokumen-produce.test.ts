@@ -5,7 +5,7 @@
  * session reads the history once; the Undangan keeps the date it was sent; and with the local
  * store staged in the transaction, a step that is not saved leaves no document behind.
  */
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { berkasColumn, JENIS_DOKUMEN, PERSYARATAN, type JenisDokumen, type Penulis, type TabKey } from '../../sheets-schema/index.js';
@@ -21,6 +21,7 @@ import { TemplateSource } from '../../functions/dokumen/render.js';
 import { participants } from '../helpers/dokumen-fixtures.js';
 import { readDocx } from '../helpers/docx.js';
 import { complaint, readBook, removeDir, sheetOf, tempDir } from '../helpers/wb-fixtures.js';
+import { filesBelow, rejection } from '../helpers/files.js';
 
 // The register's save and the store's commit go through node:fs/promises; a test can make the
 // rename onto one path fail once (the register's atomic replace), as a full disk would.
@@ -160,19 +161,6 @@ async function setup(until?: Aksi): Promise<string> {
 
 const rowOf = (nomor: string): Promise<Row> => reg.transaction((book) => complaintRow(book, nomor).record as Row, { write: false });
 const text = async (bytes: Uint8Array): Promise<string> => (await readDocx(bytes)).text;
-async function filesBelow(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => new Error('expected a rejection, but it resolved'),
-    (e: unknown) => e,
-  );
-}
 
 describe('produceAll: a document that cannot be made is reported and never undoes the step', () => {
   const LONG = `Gagal ${'x'.repeat(1000)}`;

@@ -20,6 +20,7 @@ import { checkTemplate, fillTemplate, renderTemplate, TEMPLATE_DIR, templateComm
 import { convertToPdf } from '../../functions/dokumen/pdf.js';
 import { documentContext, participants, signedRecord } from '../helpers/dokumen-fixtures.js';
 import { editDocx, readDocx } from '../helpers/docx.js';
+import { hasPdfTools } from '../helpers/files.js';
 
 const NAMES = Object.keys(TEMPLATE_FILE) as NamaTemplate[];
 const templateBytes = (name: NamaTemplate): Uint8Array => new Uint8Array(readFileSync(path.join(TEMPLATE_DIR, TEMPLATE_FILE[name])));
@@ -194,15 +195,6 @@ describe('hostile complaint text comes out literally', () => {
   });
 });
 
-const hasPdfTools = ((): boolean => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const required = process.env.PENGADUAN_PERLU_PDF === '1';
 
 describe.runIf(hasPdfTools || required)('PDF through LibreOffice, read back as text', () => {

@@ -1,0 +1,32 @@
+/** Small helpers shared by the document tests: PDF tools present, files below a folder, a rejection. */
+import { execFileSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** LibreOffice and poppler-utils are installed (always in CI: .ci/run installs them). */
+export const hasPdfTools = ((): boolean => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Every file below a folder, relative to it with `/`, sorted; none when the folder is missing. */
+export async function filesBelow(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** What a promise rejects with (an Error saying so when it resolves instead). */
+export async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => new Error('expected a rejection, but it resolved'),
+    (e: unknown) => e,
+  );
+}
