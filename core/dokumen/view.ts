@@ -53,7 +53,7 @@ const CHECKED = '☑';
 const UNCHECKED = '☐';
 const BLANK = '……………………………';
 
-/** The record's value, or a dotted blank line to fill by hand on paper. */
+/** The record's value, or a dash where the register holds nothing. */
 const orBlank = (s: string): string => (s.trim() === '' ? '-' : s);
 
 /** "19700101 199503 1 001": an 18-digit NIP in its standard groups. */
@@ -114,9 +114,13 @@ const str = (v: unknown): string => (typeof v === 'string' ? closeBidi(v) : type
  */
 function closedRecord(record: RegisterRecord): RegisterRecord {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = typeof v === 'string' ? closeBidi(v) : v;
+  for (const [k, v] of Object.entries(record)) {
+    // JSON lists are closed field by field once parsed (str): a closer after "]" would break them.
+    if (v !== undefined) out[k] = typeof v === 'string' && !JSON_LISTS.has(k) ? closeBidi(v) : v;
+  }
   return out;
 }
+const JSON_LISTS = new Set(['rapat_undangan', 'rapat_hadir', 'rapat_tindak_lanjut']);
 
 function kop(dc: DocumentContext): ViewModel<'tanda_terima'>['kop'] {
   const t = dc.settings.text;

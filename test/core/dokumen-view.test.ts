@@ -580,3 +580,16 @@ describe('the signer of a step already taken', () => {
     expect((v.view as ViewModel<'lembar_disposisi'>).kepala.nama).toBe('Ir. Hendra Gunawan, M.T.');
   });
 });
+
+describe('right-to-left text in the meeting lists', () => {
+  it('a participant typed with an override keeps the whole list, each name closed on its own', () => {
+    const hadir = [{ nama: 'Budi \u202Eevil', instansi: 'Warga' }, { nama: 'Sari', instansi: 'DLH \u2067x' }];
+    const v = buildView('berita_acara', signedRecord({ rapat_hadir: JSON.stringify(hadir) }), documentContext());
+    expect(v.warnings).toEqual([]);
+    const peserta = (v.view as ViewModel<'berita_acara'>).peserta;
+    expect(peserta.map((p) => [p.nama, p.instansi])).toEqual([
+      ['Budi \u202Eevil\u202C', 'Warga'],
+      ['Sari', 'DLH \u2067x\u2069'],
+    ]);
+  });
+});
