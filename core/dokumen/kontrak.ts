@@ -237,3 +237,14 @@ export function shapeProblems(value: unknown, shape: Shape, where = ''): string[
   for (const field of Object.keys(obj)) if (!Object.hasOwn(shape, field)) problems.push(`${where ? `${where}.` : ''}${field}: tidak ada di kontrak`);
   return problems;
 }
+
+/**
+ * A view with every field filled (text "x", every yes/no true so every IF part is laid out, two
+ * rows in every list, no logo): filling a template with it shows layout mistakes the command
+ * check cannot see (two IFs on one line, a FOR split across a table) before a real document fails.
+ */
+export function exampleView(shape: Shape): Record<string, unknown> {
+  const value = (kind: Kind): unknown =>
+    kind === 'teks' ? 'x' : kind === 'benar' ? true : kind === 'gambar' ? null : 'daftar' in kind ? [exampleView(kind.daftar), exampleView(kind.daftar)] : exampleView(kind.objek);
+  return Object.fromEntries(Object.entries(shape).map(([field, kind]) => [field, value(kind)]));
+}

@@ -17,7 +17,7 @@ import { createReport, listCommands } from 'docx-templates';
 import JSZip from 'jszip';
 import { PengaduanError } from '../../core/errors.js';
 import { safeView } from '../../core/dokumen/aman.js';
-import { KONTRAK, TEMPLATE_FILE, shapeProblems, type NamaTemplate } from '../../core/dokumen/kontrak.js';
+import { exampleView, KONTRAK, TEMPLATE_FILE, shapeProblems, type NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { checkCommands, DELIMITERS, evaluatePath, type TemplateCommand } from '../../core/dokumen/perintah.js';
 
 /** The templates shipped with the code. */
@@ -71,12 +71,16 @@ export async function templateCommands(bytes: Uint8Array, file: string): Promise
   }
 }
 
-/** Refuses a template whose commands do not fit its contract, listing every problem. */
+/**
+ * Refuses a template whose commands do not fit its contract, listing every problem, and one that
+ * cannot be filled at all (a layout mistake: two IFs on one line), found by a trial fill.
+ */
 export async function checkTemplate(name: NamaTemplate, bytes: Uint8Array, file: string): Promise<void> {
   const { problems } = checkCommands(name, await templateCommands(bytes, file));
   if (problems.length > 0) {
     throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" tidak dapat dipakai:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+  await fillTemplate(bytes, exampleView(KONTRAK[name]), file);
 }
 
 /** Each template content is checked once per process, wherever it came from. */

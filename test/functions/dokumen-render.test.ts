@@ -107,6 +107,16 @@ describe('a template edited to run code', () => {
     expect(error).toMatchObject({ code: 'TEMPLATE_TIDAK_VALID', message: expect.stringMatching(/lebih dari 20 MB setelah dibuka/) as unknown });
   });
 
+  it('a layout the renderer cannot fill (two IFs on one line) is refused when checked, not on the first real document', async () => {
+    const bytes = await editDocx(templateBytes('tanda_terima'), 'word/document.xml', (xml) =>
+      xml.replace('{{kode_akses}}', '{{kode_akses}}{{IF ada_petugas}}{{IF elektronik}}x{{END-IF}}{{END-IF}}'),
+    );
+    const { problems } = checkCommands('tanda_terima', await templateCommands(bytes, 'tanda-terima.docx'));
+    expect(problems).toEqual([]);
+    const error = await checkTemplate('tanda_terima', bytes, 'tanda-terima.docx').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'TEMPLATE_TIDAK_VALID', message: expect.stringMatching(/tanda-terima\.docx.*susunan perintahnya salah/) as unknown });
+  });
+
   it('a file that is not a .docx is refused with its name', async () => {
     const error = await checkTemplate('berita_acara', new TextEncoder().encode('bukan zip'), 'berita-acara.docx').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'TEMPLATE_TIDAK_VALID', message: expect.stringContaining('berita-acara.docx') as unknown });
