@@ -219,21 +219,22 @@ describe.runIf(hasPdfTools || required)('PDF through LibreOffice, read back as t
       files.push(file);
     }
     const pdfs = await convertToPdf(files);
-    const text = Object.fromEntries(pdfs.map((p, i) => [JENIS_DOKUMEN[i] ?? '', execFileSync('pdftotext', ['-layout', p, '-']).toString('utf8')]));
+    // Whitespace removed: where a line wraps depends on the fonts of the machine, the words do not.
+    const text = Object.fromEntries(pdfs.map((p, i) => [JENIS_DOKUMEN[i] ?? '', execFileSync('pdftotext', [p, '-']).toString('utf8').replace(/\s+/g, '')]));
     for (const [jenis, t] of Object.entries(text)) {
       expect(t, jenis).not.toContain('{{');
-      expect(t, jenis).toMatch(/PEMERINTAH KOTA PAYAKUMBUH/);
+      expect(t, jenis).toContain('PEMERINTAHKOTAPAYAKUMBUH');
     }
-    expect(text.tanda_terima).toMatch(/PGD-2026-0042/);
-    expect(text.tanda_terima).toMatch(/K7QH3M/);
-    expect(text.tanda_terima).toMatch(/GRATIS/);
-    expect(text.berita_acara).toMatch(/Kamis\s+tanggal\s+dua\s+puluh\s+enam\s+bulan\s+November\s+tahun\s+dua\s+ribu\s+dua\s+puluh\s+enam/);
-    expect(text.berita_acara).toMatch(/012\/BA-PGD\/DPMPTSP\/XI\/2026/);
-    expect(text.berita_acara).toMatch(/Peserta Rapat Nomor 20,/);
-    expect(text.berita_acara).not.toMatch(/DRAF/);
-    expect(text.berita_acara_draf).toMatch(/DRAF/);
-    expect(text.berita_acara_draf).not.toMatch(/012\/BA-PGD/);
-    expect(text.undangan_rapat).toMatch(/007\/UND-PGD\/DPMPTSP\/XI\/2026/);
+    expect(text.tanda_terima).toContain('PGD-2026-0042');
+    expect(text.tanda_terima).toContain('K7QH3M');
+    expect(text.tanda_terima).toContain('GRATIS');
+    expect(text.berita_acara).toContain('Kamistanggalduapuluhenambulan' + 'Novembertahunduaribuduapuluhenam');
+    expect(text.berita_acara).toContain('012/BA-PGD/DPMPTSP/XI/2026');
+    expect(text.berita_acara).toContain('PesertaRapatNomor20,');
+    expect(text.berita_acara).not.toContain('DRAF');
+    expect(text.berita_acara_draf).toContain('DRAF');
+    expect(text.berita_acara_draf).not.toContain('012/BA-PGD');
+    expect(text.undangan_rapat).toContain('007/UND-PGD/DPMPTSP/XI/2026');
   }, 180_000);
 });
 
