@@ -22,6 +22,7 @@ import { complaintOf, loadContext, performAction, registerComplaints, seedDefaul
 import { saveToOutbox } from '../local/outbox.js';
 import { seedSamples, type ProduceHook } from '../local/sample.js';
 import { documentProblem } from '../../core/dokumen/view.js';
+import { closeBidi } from '../../core/dokumen/aman.js';
 import { convertToPdf, sofficeCommand } from '../dokumen/pdf.js';
 import { documentFileName, documentsFolder, fsReason, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
 import { complaintRow, DocumentSession, produceDocuments, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
@@ -225,7 +226,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.out(HELP);
       return command === undefined && !opt.help ? 2 : 0;
     }
-    const print = (text: string, json: unknown): void => io.out(opt.json ? JSON.stringify(json, null, 2) : text);
+    // A right-to-left override typed by a citizen ends with its line on the terminal too.
+    const print = (text: string, json: unknown): void => io.out(opt.json ? JSON.stringify(json, null, 2) : text.split('\n').map(closeBidi).join('\n'));
 
     switch (command) {
       case 'skema':
@@ -430,7 +432,6 @@ async function start(
   return 0;
 }
 
-
 type DocOptions = { keluar?: string | undefined; pdf?: boolean | undefined; register?: string | undefined; json?: boolean | undefined };
 
 function jenisOf(arg: string): JenisDokumen[] {
@@ -492,8 +493,7 @@ async function documentCommand(io: Io, args: readonly string[], opt: DocOptions,
   // Checked before the register is locked: a bad destination never holds up other staff.
   if (target !== undefined) await (all ? outputFolder(target) : outputFile(target));
   // Into a file or folder of the user's choosing the register is only read; else into its documents folder.
-  const sink: DocumentSink & { files: string[] } =
-    target === undefined ? Object.assign(new LocalDocumentStore(reg.file), { files: [] }) : all ? new FolderSink(target) : new FileSink(target);
+  const sink: DocumentSink = target === undefined ? new LocalDocumentStore(reg.file) : all ? new FolderSink(target) : new FileSink(target);
   const staged = sink instanceof LocalDocumentStore ? sink : undefined;
   const produced = await reg.transaction(
     async (book) => {

@@ -110,15 +110,17 @@ export class TemplateSource {
 
   async load(name: NamaTemplate): Promise<Loaded> {
     const file = path.join(this.dir, TEMPLATE_FILE[name]);
+    // Only a regular file of sensible size is read (not a pipe, a device, or gigabytes).
+    const st = await stat(file).catch(() => undefined);
+    if (!st?.isFile()) throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Template "${file}" tidak ditemukan atau bukan berkas biasa.`);
+    if (st.size > MAX_TEMPLATE_BYTES) {
+      throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" lebih dari 5 MB; template naskah seharusnya hanya beberapa puluh KB. Kecilkan gambar di dalamnya.`);
+    }
     let bytes: Uint8Array;
     try {
-      // Only a regular file of sensible size is read (not a pipe, a device, or gigabytes).
-      const st = await stat(file);
-      if (!st.isFile()) throw new Error('bukan berkas biasa');
-      if (st.size > MAX_TEMPLATE_BYTES) await refuseOversized(new Uint8Array(st.size), file);
       bytes = new Uint8Array(await readFile(file));
     } catch (e) {
-      throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Template "${file}" tidak ditemukan atau tidak dapat dibaca.`, { cause: e });
+      throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Template "${file}" tidak dapat dibaca.`, { cause: e });
     }
     await checkOnce(name, bytes, file);
     return { bytes, file };

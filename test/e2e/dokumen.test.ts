@@ -118,6 +118,17 @@ describe('documents produced by the steps', () => {
   });
 });
 
+describe('right-to-left text on the terminal', () => {
+  it('an override typed by a citizen ends with its line in the command output', async () => {
+    const r = await cli(['catat', '--data', JSON.stringify({ ...complaint, telepon_pelapor: '081200000009', nama_pelapor: 'Budi \u202Eevil' }), '--tanpa-dokumen']);
+    expect(r.code, r.err).toBe(0);
+    const status = await cli(['status', r.out.split('\n')[0] ?? '']);
+    const lines = status.out.split('\n').filter((l) => l.includes('\u202E'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.endsWith('\u202C')).toBe(true);
+  });
+});
+
 describe('a broken template', () => {
   let templates: string;
   beforeAll(async () => {
