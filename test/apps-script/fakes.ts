@@ -1,0 +1,1534 @@
+/**
+ * In-memory fakes of the Apps Script services the bound project uses, for testing the built
+ * dist/apps-script/Code.js inside a Node `vm` context:
+ *
+ *   const { globals, state, calls } = createAppsScript({ sheets: { Register: [['nomor']] } });
+ *   const context = vm.createContext(globals);        // pass `globals` itself, not a copy
+ *   vm.runInContext(code, context);
+ *   vm.runInContext('onOpen()', context);
+ *   expect(state.menus[0]?.caption).toBe('Pengaduan');
+ *
+ * Every fake object is a Proxy that throws `Fake Apps Script: Sheet.getCharts is not implemented`
+ * for any member it does not implement, so code that uses an API the fakes do not know fails the
+ * test instead of passing by accident. Arguments are checked the way Apps Script checks them
+ * ("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.")
+ * and the sheet grid has Apps Script's limits: a range past getMaxRows()/getMaxColumns() cannot be
+ * taken until rows or columns are inserted.
+ *
+ * Once `globals` has been turned into a context, the arrays, Dates and Errors the fakes hand to the
+ * script are made in the script's own realm, so `instanceof Array`, `instanceof Date` and
+ * `instanceof Error` behave inside the script as they do in Apps Script.
+ *
+ * Messages that begin "Fake Apps Script:" are the fakes' own (a limit of the fakes, or a write that
+ * real Sheets would silently turn into something else); all others copy Apps Script's wording.
+ */
+import vm from 'node:vm';
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------
+
+export interface AppsScriptOptions {
+  /** Session.getActiveUser() (default: effectiveUser). */
+  activeUser?: string;
+  /** Session.getEffectiveUser(), the account the script runs as (default: owner). */
+  effectiveUser?: string;
+  /** Spreadsheet.getOwner(); always an editor of every protection (default 'owner@example.com'). */
+  owner?: string;
+  /** Spreadsheet.getName() (default 'Register Pengaduan'). */
+  spreadsheetName?: string;
+  /** Sheets the spreadsheet starts with, name → rows of values (row 1 first). Default: one empty 'Sheet1'. */
+  sheets?: Record<string, unknown[][]>;
+  /** Rows of a new sheet, and at least of every starting sheet (default 1000). */
+  maxRows?: number;
+  /** Columns of a new sheet, and at least of every starting sheet (default 26). */
+  maxColumns?: number;
+}
+
+/** The objects to put into `vm.createContext(globals)`. */
+export type AppsScriptGlobals = {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Session: GoogleAppsScript.Base.Session;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Logger: GoogleAppsScript.Base.Logger;
+  console: Console;
+};
+
+/** A data validation rule as plain data; `values` is what DataValidation.getCriteriaValues() returns. */
+export interface ValidationState {
+  readonly criteria: string;
+  readonly values: readonly unknown[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string | null;
+}
+
+export interface ProtectionState {
+  readonly type: 'RANGE' | 'SHEET';
+  /** A1 notation of the protected range (the whole sheet for SHEET protections). */
+  readonly range: string;
+  readonly description: string;
+  readonly warningOnly: boolean;
+  /** Editor emails, owner first. */
+  readonly editors: readonly string[];
+  readonly domainEdit: boolean;
+}
+
+export interface ConditionalFormatRuleState {
+  /** A1 notation of each range, prefixed 'Sheet!' when the range is on another sheet. */
+  readonly ranges: readonly string[];
+  readonly criteria: string | null;
+  readonly values: readonly unknown[];
+  readonly background: string | null;
+  readonly fontColor: string | null;
+  readonly bold: boolean | null;
+}
+
+/** One sheet as plain data. Cell keys are 'row,column', 1-based like Apps Script ('1,1' is A1). */
+export interface SheetState {
+  readonly name: string;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  /** Rows 1..lastRow × columns 1..lastColumn (values[0][0] is A1), '' for empty cells. */
+  readonly values: unknown[][];
+  readonly frozenRows: number;
+  /** Widths set with setColumnWidth, by column (others are 100). */
+  readonly columnWidths: Map<number, number>;
+  readonly hiddenColumns: Set<number>;
+  readonly validations: Map<string, ValidationState>;
+  /** RANGE and SHEET protections of the sheet, in creation order (removed ones gone). */
+  readonly protections: ProtectionState[];
+  readonly conditionalFormatRules: ConditionalFormatRuleState[];
+  readonly notes: Map<string, string>;
+  readonly fontWeights: Map<string, string>;
+  readonly backgrounds: Map<string, string>;
+  readonly numberFormats: Map<string, string>;
+  readonly wraps: Map<string, boolean>;
+}
+
+export type MenuEntryState =
+  | { readonly kind: 'item'; readonly caption: string; readonly functionName: string }
+  | { readonly kind: 'separator' }
+  | { readonly kind: 'subMenu'; readonly menu: MenuState };
+
+export interface MenuState {
+  readonly caption: string;
+  /** The menu's own addItem calls, [caption, functionName] (sub-menu items are in `entries`). */
+  readonly items: ReadonlyArray<readonly [string, string]>;
+  readonly entries: readonly MenuEntryState[];
+}
+
+export interface AlertState {
+  readonly title: string | null;
+  readonly prompt: string;
+  /** The ButtonSet name ('OK' when none was given). */
+  readonly buttons: string;
+  /** The Button name alert() returned. */
+  readonly response: string;
+}
+
+export interface DialogState {
+  readonly html: unknown;
+  readonly title: string;
+}
+
+export type LockKind = 'document' | 'script';
+
+export interface LockEvent {
+  readonly lock: LockKind;
+  readonly event: 'acquire' | 'release' | 'timeout';
+  readonly via: 'waitLock' | 'tryLock' | 'releaseLock';
+}
+
+export interface AppsScriptState {
+  readonly spreadsheet: { readonly id: string; readonly name: string; readonly url: string; readonly owner: string };
+  readonly sheetNames: readonly string[];
+  /** A fresh snapshot of every sheet on each read. */
+  readonly sheets: Readonly<Record<string, SheetState>>;
+  /** A fresh snapshot of one sheet; throws when there is no such sheet. */
+  sheet(name: string): SheetState;
+  /** Menus added with Menu.addToUi(), in order. */
+  readonly menus: readonly MenuState[];
+  readonly alerts: readonly AlertState[];
+  readonly dialogs: readonly DialogState[];
+  /** Lock acquisitions, releases and timeouts, in order. */
+  readonly locks: readonly LockEvent[];
+  /** The kinds of lock held right now. */
+  readonly heldLocks: readonly LockKind[];
+  /** Logger.log lines. */
+  readonly logs: readonly string[];
+  /** Answers for the next alerts, by Button name ('YES', 'NO', 'CANCEL', 'OK', 'CLOSE'); consumed first in, first out. */
+  readonly alertResponses: string[];
+  /** While true, waitLock throws Apps Script's timeout and tryLock returns false. */
+  lockContended: boolean;
+  /** While false, SpreadsheetApp.getUi() throws as it does in a trigger. */
+  uiAvailable: boolean;
+}
+
+export type ServiceName = 'Spreadsheet' | 'Base' | 'Lock';
+
+export interface CallCounter {
+  /** Method calls on the fakes since the start or the last reset(). */
+  readonly total: number;
+  /** Calls by 'Class.method', e.g. { 'Range.getValues': 3, 'Sheet.getRange': 5 }. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Every call's 'Class.method', in order. */
+  readonly log: readonly string[];
+  count(key: string): number;
+  /** Calls on the classes of one service: 'Spreadsheet' (SpreadsheetApp, Spreadsheet, Sheet, Range, Protection, builders, rules), 'Base' (Session, User, Ui, Menu, Logger) or 'Lock'. */
+  service(name: ServiceName): number;
+  reset(): void;
+}
+
+export interface AppsScriptFakes {
+  globals: AppsScriptGlobals;
+  state: AppsScriptState;
+  calls: CallCounter;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal model
+// ---------------------------------------------------------------------------------------------
+
+type GSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GProtection = GoogleAppsScript.Spreadsheet.Protection;
+type GProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
+type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type GDataValidationCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+type GConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+type GConditionalFormatRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+type GBooleanCondition = GoogleAppsScript.Spreadsheet.BooleanCondition;
+type GBooleanCriteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
+type GUi = GoogleAppsScript.Base.Ui;
+type GMenu = GoogleAppsScript.Base.Menu;
+type GButton = GoogleAppsScript.Base.Button;
+type GUser = GoogleAppsScript.Base.User;
+type GSession = GoogleAppsScript.Base.Session;
+type GLogger = GoogleAppsScript.Base.Logger;
+type GLock = GoogleAppsScript.Lock.Lock;
+type GLockService = GoogleAppsScript.Lock.LockService;
+
+type Scalar = string | number | boolean | Date;
+
+interface ValidationData {
+  readonly criteria: string;
+  readonly values: readonly unknown[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string | null;
+}
+
+interface Cell {
+  value?: Scalar;
+  note?: string;
+  fontWeight?: string;
+  background?: string;
+  numberFormat?: string;
+  wrap?: boolean;
+  validation?: ValidationData;
+}
+
+interface Area {
+  row: number;
+  col: number;
+  nr: number;
+  nc: number;
+}
+
+interface SheetModel {
+  name: string;
+  maxRows: number;
+  maxCols: number;
+  /** grid[row - 1][col - 1]; sparse. */
+  grid: Array<Array<Cell | undefined> | undefined>;
+  frozenRows: number;
+  widths: Map<number, number>;
+  hidden: Set<number>;
+  protections: ProtectionModel[];
+  cfRules: CfRuleData[];
+}
+
+interface RangeRef extends Area {
+  sheet: SheetModel;
+}
+
+interface ProtectionModel {
+  type: 'RANGE' | 'SHEET';
+  sheet: SheetModel;
+  /** null for a SHEET protection: the whole sheet, whatever its size. */
+  area: Area | null;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit: boolean;
+  removed: boolean;
+}
+
+interface CfRuleData {
+  criteria: string | null;
+  values: unknown[];
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  ranges: RangeRef[];
+}
+
+interface MenuModel {
+  caption: string;
+  entries: Array<{ kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'subMenu'; menu: MenuModel }>;
+}
+
+type Internal =
+  | { kind: 'Range'; ref: RangeRef }
+  | { kind: 'Sheet'; sheet: SheetModel }
+  | { kind: 'DataValidation'; data: ValidationData }
+  | { kind: 'ConditionalFormatRule'; data: CfRuleData }
+  | { kind: 'User'; email: string }
+  | { kind: 'Menu'; menu: MenuModel }
+  | { kind: 'Enum'; enumName: string; name: string };
+
+/** What each proxy stands for, to read the fakes' own objects back when the script passes them in. */
+const internals = new WeakMap<object, Internal>();
+
+const SERVICE_OF: Readonly<Record<string, ServiceName>> = {
+  SpreadsheetApp: 'Spreadsheet',
+  Spreadsheet: 'Spreadsheet',
+  Sheet: 'Spreadsheet',
+  Range: 'Spreadsheet',
+  Protection: 'Spreadsheet',
+  DataValidationBuilder: 'Spreadsheet',
+  DataValidation: 'Spreadsheet',
+  ConditionalFormatRuleBuilder: 'Spreadsheet',
+  ConditionalFormatRule: 'Spreadsheet',
+  BooleanCondition: 'Spreadsheet',
+  Session: 'Base',
+  User: 'Base',
+  Ui: 'Base',
+  Menu: 'Base',
+  Logger: 'Base',
+  LockService: 'Lock',
+  Lock: 'Lock',
+};
+
+/** Keys that test tooling and promise machinery probe; reading them gives undefined instead of throwing. */
+const PROBED_KEYS = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'constructor', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@']);
+
+const DATA_VALIDATION_CRITERIA = [
+  'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN', 'DATE_ON_OR_AFTER', 'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL', 'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX',
+] as const;
+const BOOLEAN_CRITERIA = [
+  'CELL_EMPTY', 'CELL_NOT_EMPTY', 'DATE_AFTER', 'DATE_BEFORE', 'DATE_EQUAL_TO', 'DATE_AFTER_RELATIVE', 'DATE_BEFORE_RELATIVE', 'DATE_EQUAL_TO_RELATIVE',
+  'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_STARTS_WITH', 'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
+] as const;
+const PROTECTION_TYPES = ['RANGE', 'SHEET'] as const;
+const BUTTONS = ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const;
+const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const;
+const BUTTONS_OF_SET: Readonly<Record<string, readonly string[]>> = {
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+};
+
+const DEFAULT_COLUMN_WIDTH = 100;
+const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+const OUT_OF_SHEET = 'The coordinates of the range are outside the dimensions of the sheet.';
+const COLUMNS_OUT_OF_BOUNDS = 'Those columns are out of bounds.';
+const ROWS_OUT_OF_BOUNDS = 'Those rows are out of bounds.';
+
+// ---------------------------------------------------------------------------------------------
+// Small pure helpers
+// ---------------------------------------------------------------------------------------------
+
+export function columnLetters(col: number): string {
+  let out = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    out = String.fromCharCode(65 + m) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function lettersToColumn(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function a1Of(area: Area): string {
+  const first = `${columnLetters(area.col)}${area.row}`;
+  if (area.nr === 1 && area.nc === 1) return first;
+  return `${first}:${columnLetters(area.col + area.nc - 1)}${area.row + area.nr - 1}`;
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** A grid position inside the shifted band moves by `n`; a band inserted inside an area widens it. */
+function shiftArea(area: Area, axis: 'row' | 'col', after: number, n: number): void {
+  const start = axis === 'row' ? area.row : area.col;
+  const size = axis === 'row' ? area.nr : area.nc;
+  const end = start + size - 1;
+  if (after < start) {
+    if (axis === 'row') area.row += n;
+    else area.col += n;
+  } else if (after < end) {
+    if (axis === 'row') area.nr += n;
+    else area.nc += n;
+  }
+}
+
+function cellAt(s: SheetModel, row: number, col: number): Cell | undefined {
+  return s.grid[row - 1]?.[col - 1];
+}
+
+function cellFor(s: SheetModel, row: number, col: number): Cell {
+  let line = s.grid[row - 1];
+  if (!line) {
+    line = [];
+    s.grid[row - 1] = line;
+  }
+  let cell = line[col - 1];
+  if (!cell) {
+    cell = {};
+    line[col - 1] = cell;
+  }
+  return cell;
+}
+
+function lastRowOf(s: SheetModel): number {
+  for (let r = s.grid.length - 1; r >= 0; r--) {
+    if (s.grid[r]?.some((cell) => cell?.value !== undefined)) return r + 1;
+  }
+  return 0;
+}
+
+function lastColumnOf(s: SheetModel): number {
+  let last = 0;
+  s.grid.forEach((line) => {
+    line?.forEach((cell, c) => {
+      if (cell?.value !== undefined && c + 1 > last) last = c + 1;
+    });
+  });
+  return last;
+}
+
+function eachCell(ref: RangeRef, fn: (cell: Cell, row: number, col: number) => void): void {
+  for (let r = ref.row; r < ref.row + ref.nr; r++) {
+    for (let c = ref.col; c < ref.col + ref.nc; c++) fn(cellFor(ref.sheet, r, c), r, c);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fakes
+// ---------------------------------------------------------------------------------------------
+
+interface Realm {
+  Array: ArrayConstructor;
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+}
+
+interface FakeOptions {
+  /** Count method calls (false for enum values). */
+  count?: boolean;
+  /** What String(x), `${x}` and x.toString() give (default: the class name). */
+  text?: string;
+  internal?: Internal;
+}
+
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const PERCENT_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%$/;
+const LOCALE_NUMBER_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d+)$/;
+const DATE_OR_TIME_TEXT = /^(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[ T].*)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?)$/i;
+
+export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFakes {
+  const owner = options.owner ?? 'owner@example.com';
+  const effectiveUser = options.effectiveUser ?? owner;
+  const activeUser = options.activeUser ?? effectiveUser;
+  const defaultRows = options.maxRows ?? 1000;
+  const defaultCols = options.maxColumns ?? 26;
+  const spreadsheetId = 'fake-spreadsheet-id';
+  const spreadsheetName = options.spreadsheetName ?? 'Register Pengaduan';
+  const spreadsheetUrl = `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
+  const timeZone = 'Asia/Jakarta';
+
+  // --- call counting -------------------------------------------------------------------------
+  const counts = new Map<string, number>();
+  const serviceCounts = new Map<ServiceName, number>();
+  const callLog: string[] = [];
+  const record = (className: string, method: string): void => {
+    const key = `${className}.${method}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const service = SERVICE_OF[className];
+    if (service) serviceCounts.set(service, (serviceCounts.get(service) ?? 0) + 1);
+    callLog.push(key);
+  };
+
+  // --- realm: arrays, Dates and Errors handed to the script are made in its realm -------------
+  const holder: { globals?: AppsScriptGlobals } = {};
+  let scriptRealm: Realm | undefined;
+  const realm = (): Realm => {
+    if (scriptRealm) return scriptRealm;
+    const { globals } = holder;
+    if (globals && vm.isContext(globals)) {
+      scriptRealm = vm.runInContext('({ Array: Array, Date: Date, Error: Error })', globals) as Realm;
+      return scriptRealm;
+    }
+    return { Array, Date, Error };
+  };
+  const list = <T>(items: readonly T[]): T[] => realm().Array.from(items);
+  const toScript = (v: Scalar | undefined): unknown => {
+    if (v === undefined) return '';
+    if (isDate(v)) return new (realm().Date)(v.getTime());
+    return v;
+  };
+  /** An error worded as Apps Script words it. */
+  const gasError = (message: string): Error => {
+    const e = new (realm().Error)(message);
+    e.name = 'Exception';
+    return e;
+  };
+  /** An error of the fakes' own. */
+  const fakeError = (message: string): Error => new (realm().Error)(`Fake Apps Script: ${message}`);
+
+  // --- the proxy every fake object is -------------------------------------------------------
+  function fake<T>(className: string, build: (self: T) => Record<string, unknown>, opts: FakeOptions = {}): T {
+    const text = opts.text ?? className;
+    const target: Record<string | symbol, unknown> = {};
+    const proxy = new Proxy(target, {
+      get(t, key) {
+        if (typeof key === 'symbol') return Reflect.get(t, key);
+        if (Object.hasOwn(t, key)) return Reflect.get(t, key);
+        if (PROBED_KEYS.has(key)) return undefined;
+        throw fakeError(`${className}.${key} is not implemented`);
+      },
+      set(_t, key) {
+        throw fakeError(`${className}.${String(key)} cannot be assigned`);
+      },
+      defineProperty(_t, key) {
+        throw fakeError(`${className}.${String(key)} cannot be defined`);
+      },
+      deleteProperty(_t, key) {
+        throw fakeError(`${className}.${String(key)} cannot be deleted`);
+      },
+    });
+    const self = proxy as T;
+    const members = build(self);
+    for (const [key, value] of Object.entries(members)) {
+      if (typeof value === 'function') {
+        const fn = value as (...args: unknown[]) => unknown;
+        target[key] =
+          opts.count === false
+            ? fn
+            : (...args: unknown[]): unknown => {
+                record(className, key);
+                return fn(...args);
+              };
+      } else {
+        target[key] = value;
+      }
+    }
+    if (!Object.hasOwn(target, 'toString')) target.toString = (): string => text;
+    target[Symbol.toPrimitive] = (): string => text;
+    target[Symbol.for('nodejs.util.inspect.custom')] = (): string => `[Fake ${text}]`;
+    if (opts.internal) internals.set(proxy, opts.internal);
+    return self;
+  }
+
+  // --- argument checks ------------------------------------------------------------------------
+  type Kind = 'int' | 'string' | 'boolean' | 'any' | 'array' | 'string|null' | 'boolean|null' | 'Range' | 'User' | 'Menu' | 'DataValidation|null' | 'ProtectionType' | 'ButtonSet';
+
+  const typeName = (v: unknown): string => {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'number') return 'number';
+    if (typeof v === 'string') return 'String';
+    if (typeof v === 'boolean') return 'Boolean';
+    if (Array.isArray(v)) return `${v.length > 0 ? typeName(v[0]) : 'Object'}[]`;
+    if (typeof v === 'object') {
+      const inner = internals.get(v);
+      if (inner) {
+        if (inner.kind === 'Enum') return inner.enumName === 'Button' || inner.enumName === 'ButtonSet' ? inner.enumName : `SpreadsheetApp.${inner.enumName}`;
+        return SERVICE_OF[inner.kind] === 'Spreadsheet' ? `SpreadsheetApp.${inner.kind}` : inner.kind;
+      }
+      if (isDate(v)) return 'Date';
+    }
+    return 'Object';
+  };
+
+  const matches = (kind: Kind, v: unknown): boolean => {
+    const inner = typeof v === 'object' && v !== null ? internals.get(v) : undefined;
+    switch (kind) {
+      case 'int':
+        return typeof v === 'number';
+      case 'string':
+        return typeof v === 'string';
+      case 'boolean':
+        return typeof v === 'boolean';
+      case 'any':
+        return v !== undefined;
+      case 'array':
+        return Array.isArray(v);
+      case 'string|null':
+        return v === null || typeof v === 'string';
+      case 'boolean|null':
+        return v === null || typeof v === 'boolean';
+      case 'Range':
+      case 'User':
+      case 'Menu':
+        return inner?.kind === kind;
+      case 'DataValidation|null':
+        return v === null || inner?.kind === 'DataValidation';
+      case 'ProtectionType':
+      case 'ButtonSet':
+        return inner?.kind === 'Enum' && inner.enumName === kind;
+    }
+  };
+
+  /** Checks the arguments against the overloads; returns the index of the one they fit. */
+  const sig = (qualified: string, args: readonly unknown[], ...overloads: Kind[][]): number => {
+    const index = overloads.findIndex((kinds) => kinds.length === args.length && kinds.every((k, i) => matches(k, args[i])));
+    if (index < 0) throw gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${qualified}.`);
+    overloads[index]?.forEach((k, i) => {
+      const v = args[i];
+      if (k === 'int' && !(typeof v === 'number' && Number.isInteger(v))) {
+        throw fakeError(`${qualified} was given ${String(v)} where a whole number belongs`);
+      }
+    });
+    return index;
+  };
+  const intArg = (args: readonly unknown[], i: number): number => args[i] as number;
+  const strArg = (args: readonly unknown[], i: number): string => args[i] as string;
+  const boolArg = (args: readonly unknown[], i: number): boolean => args[i] as boolean;
+  const rangeArg = (v: unknown): RangeRef => {
+    const inner = typeof v === 'object' && v !== null ? internals.get(v) : undefined;
+    if (inner?.kind !== 'Range') throw fakeError(`expected a Range, got ${typeName(v)}`);
+    return inner.ref;
+  };
+  const userEmail = (qualified: string, v: unknown): string => {
+    if (typeof v === 'string') {
+      if (!/^[^@\s]+@[^@\s]+$/.test(v)) throw gasError(`Invalid email: ${v}`);
+      return v;
+    }
+    const inner = typeof v === 'object' && v !== null ? internals.get(v) : undefined;
+    if (inner?.kind === 'User') return inner.email;
+    throw gasError(`The parameters (${typeName(v)}) don't match the method signature for ${qualified}.`);
+  };
+  const enumName = (v: unknown): string => {
+    const inner = typeof v === 'object' && v !== null ? internals.get(v) : undefined;
+    if (inner?.kind !== 'Enum') throw fakeError(`expected an enum value, got ${typeName(v)}`);
+    return inner.name;
+  };
+
+  // --- enums ----------------------------------------------------------------------------------
+  function makeEnum(name: string, members: readonly string[]): Record<string, object> {
+    const values: Record<string, object> = {};
+    members.forEach((member, ordinal) => {
+      values[member] = fake<object>(name, () => ({ toString: () => member, name: () => member, ordinal: () => ordinal, toJSON: () => member }), {
+        count: false,
+        text: member,
+        internal: { kind: 'Enum', enumName: name, name: member },
+      });
+    });
+    return fake<Record<string, object>>(name, () => values, { count: false });
+  }
+  const enums = {
+    ProtectionType: makeEnum('ProtectionType', PROTECTION_TYPES),
+    DataValidationCriteria: makeEnum('DataValidationCriteria', DATA_VALIDATION_CRITERIA),
+    BooleanCriteria: makeEnum('BooleanCriteria', BOOLEAN_CRITERIA),
+    Button: makeEnum('Button', BUTTONS),
+    ButtonSet: makeEnum('ButtonSet', BUTTON_SETS),
+  };
+  const member = <T>(e: Record<string, object>, name: string): T => {
+    const v = e[name];
+    if (!v) throw fakeError(`no enum value ${name}`);
+    return v as T;
+  };
+
+  // --- spreadsheet model ----------------------------------------------------------------------
+  const sheets: SheetModel[] = [];
+  const newSheet = (name: string, rows: number, cols: number): SheetModel => ({
+    name,
+    maxRows: rows,
+    maxCols: cols,
+    grid: [],
+    frozenRows: 0,
+    widths: new Map(),
+    hidden: new Set(),
+    protections: [],
+    cfRules: [],
+  });
+
+  /** The value a cell holds after `v` is written to it, as Sheets would read it. */
+  const cellValue = (v: unknown, cell: Cell | undefined, where: string, asTyped = true): Scalar | undefined => {
+    if (v === null || v === undefined) return undefined;
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw fakeError(`${where}: ${v} cannot be stored in a cell`);
+      return v;
+    }
+    if (isDate(v)) {
+      const time = v.getTime();
+      if (Number.isNaN(time)) throw fakeError(`${where}: an invalid Date cannot be stored in a cell`);
+      return new Date(time);
+    }
+    if (typeof v !== 'string') throw fakeError(`${where}: a value of type ${typeName(v)} cannot be stored in a cell (write strings, numbers, booleans or Dates)`);
+    if (v === '') return undefined;
+    if (!asTyped || cell?.numberFormat === '@') return v;
+    if (v.startsWith("'")) return v.slice(1) === '' ? undefined : v.slice(1);
+    if (v.startsWith('=')) throw fakeError(`${where}: '${v}' would be a formula, and the fakes do not evaluate formulas`);
+    const t = v.trim();
+    if (NUMBER_TEXT.test(t)) return Number(t);
+    if (PERCENT_TEXT.test(t)) return Number(t.slice(0, -1)) / 100;
+    if (/^(?:true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+    if (LOCALE_NUMBER_TEXT.test(t)) {
+      throw fakeError(`${where}: Sheets would read '${v}' as a number in some locales; format the cell as plain text ('@') first or write a number`);
+    }
+    if (DATE_OR_TIME_TEXT.test(t)) {
+      throw fakeError(`${where}: Sheets would read '${v}' as a date or time; format the cell as plain text ('@') first or write a Date`);
+    }
+    return v;
+  };
+
+  /** Writes values as a script does (strings read as Sheets reads typed input), or as stored cell contents (asTyped false). */
+  const writeRows = (ref: RangeRef, rows: readonly (readonly unknown[])[], where: string, asTyped = true): void => {
+    const converted = rows.map((line, i) => line.map((v, j) => cellValue(v, cellAt(ref.sheet, ref.row + i, ref.col + j), where, asTyped)));
+    converted.forEach((line, i) => {
+      line.forEach((v, j) => {
+        const r = ref.row + i;
+        const c = ref.col + j;
+        if (v === undefined) {
+          const cell = cellAt(ref.sheet, r, c);
+          if (cell) delete cell.value;
+        } else {
+          cellFor(ref.sheet, r, c).value = v;
+        }
+      });
+    });
+  };
+
+  /** Apps Script's checks of a 2-D argument against the range's size. */
+  const checkGrid = (qualified: string, data: unknown, ref: RangeRef): unknown[][] => {
+    if (!Array.isArray(data) || !data.every((line) => Array.isArray(line))) {
+      throw gasError(`The parameters (${typeName(data)}) don't match the method signature for ${qualified}.`);
+    }
+    const rows = data as unknown[][];
+    if (rows.length !== ref.nr) {
+      throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${ref.nr}.`);
+    }
+    for (const line of rows) {
+      if (line.length !== ref.nc) {
+        throw gasError(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${ref.nc}.`);
+      }
+    }
+    return rows;
+  };
+
+  const validateArea = (s: SheetModel, area: Area): RangeRef => {
+    if (area.row < 1) throw gasError('The starting row of the range is too small.');
+    if (area.col < 1) throw gasError('The starting column of the range is too small.');
+    if (area.nr < 1) throw gasError('The number of rows in the range must be at least 1.');
+    if (area.nc < 1) throw gasError('The number of columns in the range must be at least 1.');
+    if (area.row + area.nr - 1 > s.maxRows || area.col + area.nc - 1 > s.maxCols) throw gasError(OUT_OF_SHEET);
+    return { sheet: s, ...area };
+  };
+
+  const parseA1 = (s: SheetModel, text: string): Area => {
+    const cells = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(text);
+    if (cells) {
+      const [, c1 = '', r1 = '', c2, r2] = cells;
+      const colA = lettersToColumn(c1);
+      const rowA = Number(r1);
+      const colB = c2 ? lettersToColumn(c2) : colA;
+      const rowB = r2 ? Number(r2) : rowA;
+      if (rowA < 1 || rowB < 1) throw gasError('Range not found');
+      return { row: Math.min(rowA, rowB), col: Math.min(colA, colB), nr: Math.abs(rowB - rowA) + 1, nc: Math.abs(colB - colA) + 1 };
+    }
+    const columns = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(text);
+    if (columns) {
+      const colA = lettersToColumn(columns[1] ?? '');
+      const colB = lettersToColumn(columns[2] ?? '');
+      return { row: 1, col: Math.min(colA, colB), nr: s.maxRows, nc: Math.abs(colB - colA) + 1 };
+    }
+    const rows = /^\$?(\d+):\$?(\d+)$/.exec(text);
+    if (rows) {
+      const rowA = Number(rows[1]);
+      const rowB = Number(rows[2]);
+      if (rowA < 1 || rowB < 1) throw gasError('Range not found');
+      return { row: Math.min(rowA, rowB), col: 1, nr: Math.abs(rowB - rowA) + 1, nc: s.maxCols };
+    }
+    throw gasError('Range not found');
+  };
+
+  const protectionArea = (p: ProtectionModel): Area => p.area ?? { row: 1, col: 1, nr: p.sheet.maxRows, nc: p.sheet.maxCols };
+
+  const newProtection = (type: 'RANGE' | 'SHEET', sheet: SheetModel, area: Area | null): ProtectionModel => {
+    const editors = [owner];
+    if (effectiveUser.toLowerCase() !== owner.toLowerCase()) editors.push(effectiveUser);
+    const p: ProtectionModel = { type, sheet, area, description: '', warningOnly: false, editors, domainEdit: true, removed: false };
+    sheet.protections.push(p);
+    return p;
+  };
+
+  // --- Base: User ---------------------------------------------------------------------------
+  const makeUser = (email: string): GUser =>
+    fake<GUser>('User', () => ({ getEmail: () => email }) satisfies Partial<GUser>, { internal: { kind: 'User', email } });
+
+  // --- DataValidation -------------------------------------------------------------------------
+  interface DvDraft {
+    criteria: string | null;
+    values: unknown[];
+    allowInvalid: boolean;
+    helpText: string | null;
+  }
+  const criteriaValues = (values: readonly unknown[]): unknown[] => list(values.map((v) => (Array.isArray(v) ? list(v as unknown[]) : v)));
+
+  const makeDataValidation = (data: ValidationData): GDataValidation =>
+    fake<GDataValidation>(
+      'DataValidation',
+      () =>
+        ({
+          getCriteriaType: () => member<GDataValidationCriteria>(enums.DataValidationCriteria, data.criteria),
+          getCriteriaValues: () => criteriaValues(data.values),
+          getAllowInvalid: () => data.allowInvalid,
+          getHelpText: () => data.helpText ?? '',
+          copy: () => makeDataValidationBuilder({ criteria: data.criteria, values: [...data.values], allowInvalid: data.allowInvalid, helpText: data.helpText }),
+        }) satisfies Partial<GDataValidation>,
+      { internal: { kind: 'DataValidation', data } },
+    );
+
+  const makeDataValidationBuilder = (draft: DvDraft): GDataValidationBuilder =>
+    fake<GDataValidationBuilder>('DataValidationBuilder', (self) => {
+      const q = (m: string): string => `SpreadsheetApp.DataValidationBuilder.${m}`;
+      return {
+        requireValueInList: (...a: unknown[]) => {
+          const overload = sig(q('requireValueInList'), a, ['array'], ['array', 'boolean']);
+          const values = a[0] as unknown[];
+          draft.criteria = 'VALUE_IN_LIST';
+          draft.values = [[...values], overload === 1 ? boolArg(a, 1) : true];
+          return self;
+        },
+        requireCheckbox: (...a: unknown[]) => {
+          sig(q('requireCheckbox'), a, [], ['any'], ['any', 'any']);
+          draft.criteria = 'CHECKBOX';
+          draft.values = [...a];
+          return self;
+        },
+        setAllowInvalid: (...a: unknown[]) => {
+          sig(q('setAllowInvalid'), a, ['boolean']);
+          draft.allowInvalid = boolArg(a, 0);
+          return self;
+        },
+        setHelpText: (...a: unknown[]) => {
+          sig(q('setHelpText'), a, ['string']);
+          draft.helpText = strArg(a, 0);
+          return self;
+        },
+        build: () => {
+          if (draft.criteria === null) throw fakeError('DataValidationBuilder.build was called before a criteria (requireValueInList, requireCheckbox) was set');
+          return makeDataValidation(Object.freeze({ criteria: draft.criteria, values: Object.freeze([...draft.values]), allowInvalid: draft.allowInvalid, helpText: draft.helpText }));
+        },
+      } satisfies Partial<GDataValidationBuilder>;
+    });
+
+  // --- Conditional formatting ---------------------------------------------------------------
+  const copyRule = (d: CfRuleData): CfRuleData => ({ ...d, values: [...d.values], ranges: d.ranges.map((r) => ({ ...r })) });
+
+  const makeBooleanCondition = (d: CfRuleData): GBooleanCondition =>
+    fake<GBooleanCondition>(
+      'BooleanCondition',
+      () =>
+        ({
+          getCriteriaType: () => member<GBooleanCriteria>(enums.BooleanCriteria, d.criteria ?? ''),
+          getCriteriaValues: () => list(d.values),
+          getBackground: () => d.background,
+          getFontColor: () => d.fontColor,
+          getBold: () => d.bold,
+        }) satisfies Partial<GBooleanCondition>,
+    );
+
+  const makeConditionalFormatRule = (d: CfRuleData): GConditionalFormatRule =>
+    fake<GConditionalFormatRule>(
+      'ConditionalFormatRule',
+      () =>
+        ({
+          getRanges: () => list(d.ranges.map((r) => makeRange({ ...r }))),
+          getBooleanCondition: () => (d.criteria === null ? null : makeBooleanCondition(d)),
+          getGradientCondition: () => null,
+          copy: () => makeConditionalFormatRuleBuilder(copyRule(d)),
+        }) satisfies Partial<GConditionalFormatRule>,
+      { internal: { kind: 'ConditionalFormatRule', data: d } },
+    );
+
+  const makeConditionalFormatRuleBuilder = (d: CfRuleData): GConditionalFormatRuleBuilder =>
+    fake<GConditionalFormatRuleBuilder>('ConditionalFormatRuleBuilder', (self) => {
+      const q = (m: string): string => `SpreadsheetApp.ConditionalFormatRuleBuilder.${m}`;
+      return {
+        whenTextEqualTo: (...a: unknown[]) => {
+          sig(q('whenTextEqualTo'), a, ['string']);
+          d.criteria = 'TEXT_EQUAL_TO';
+          d.values = [strArg(a, 0)];
+          return self;
+        },
+        setBackground: (...a: unknown[]) => {
+          sig(q('setBackground'), a, ['string|null']);
+          d.background = a[0] as string | null;
+          return self;
+        },
+        setFontColor: (...a: unknown[]) => {
+          sig(q('setFontColor'), a, ['string|null']);
+          d.fontColor = a[0] as string | null;
+          return self;
+        },
+        setBold: (...a: unknown[]) => {
+          sig(q('setBold'), a, ['boolean|null']);
+          d.bold = a[0] as boolean | null;
+          return self;
+        },
+        setRanges: (...a: unknown[]) => {
+          sig(q('setRanges'), a, ['array']);
+          const ranges = a[0] as unknown[];
+          if (!ranges.every((r) => matches('Range', r))) {
+            throw gasError(`The parameters (${typeName(ranges)}) don't match the method signature for ${q('setRanges')}.`);
+          }
+          d.ranges = ranges.map((r) => ({ ...rangeArg(r) }));
+          return self;
+        },
+        build: () => {
+          if (d.criteria === null) throw fakeError('ConditionalFormatRuleBuilder.build was called before a condition (whenTextEqualTo) was set');
+          return makeConditionalFormatRule(copyRule(d));
+        },
+      } satisfies Partial<GConditionalFormatRuleBuilder>;
+    });
+
+  // --- Protection -----------------------------------------------------------------------------
+  const makeProtection = (p: ProtectionModel): GProtection =>
+    fake<GProtection>('Protection', (self) => {
+      const q = (m: string): string => `SpreadsheetApp.Protection.${m}`;
+      const add = (email: string): void => {
+        if (!p.editors.some((e) => e.toLowerCase() === email.toLowerCase())) p.editors.push(email);
+      };
+      const remove = (email: string): void => {
+        if (email.toLowerCase() === owner.toLowerCase()) return; // the owner always stays an editor
+        p.editors = p.editors.filter((e) => e.toLowerCase() !== email.toLowerCase());
+      };
+      const emails = (m: string, v: unknown): string[] => {
+        if (!Array.isArray(v)) throw gasError(`The parameters (${typeName(v)}) don't match the method signature for ${q(m)}.`);
+        return v.map((x: unknown) => userEmail(q(m), x));
+      };
+      return {
+        getRange: () => makeRange({ sheet: p.sheet, ...protectionArea(p) }),
+        getProtectionType: () => member<GProtectionType>(enums.ProtectionType, p.type),
+        getDescription: () => p.description,
+        setDescription: (...a: unknown[]) => {
+          sig(q('setDescription'), a, ['string']);
+          p.description = strArg(a, 0);
+          return self;
+        },
+        isWarningOnly: () => p.warningOnly,
+        setWarningOnly: (...a: unknown[]) => {
+          sig(q('setWarningOnly'), a, ['boolean']);
+          p.warningOnly = boolArg(a, 0);
+          return self;
+        },
+        getEditors: () => list(p.editors.map(makeUser)),
+        addEditor: (...a: unknown[]) => {
+          if (a.length !== 1) sig(q('addEditor'), a, ['string'], ['User']);
+          add(userEmail(q('addEditor'), a[0]));
+          return self;
+        },
+        addEditors: (...a: unknown[]) => {
+          sig(q('addEditors'), a, ['array']);
+          emails('addEditors', a[0]).forEach(add);
+          return self;
+        },
+        removeEditor: (...a: unknown[]) => {
+          if (a.length !== 1) sig(q('removeEditor'), a, ['string'], ['User']);
+          remove(userEmail(q('removeEditor'), a[0]));
+          return self;
+        },
+        removeEditors: (...a: unknown[]) => {
+          sig(q('removeEditors'), a, ['array']);
+          emails('removeEditors', a[0]).forEach(remove);
+          return self;
+        },
+        canDomainEdit: () => p.domainEdit,
+        setDomainEdit: (...a: unknown[]) => {
+          sig(q('setDomainEdit'), a, ['boolean']);
+          p.domainEdit = boolArg(a, 0);
+          return self;
+        },
+        remove: () => {
+          p.removed = true;
+          p.sheet.protections = p.sheet.protections.filter((x) => x !== p);
+        },
+      } satisfies Partial<GProtection>;
+    });
+
+  // --- Range ----------------------------------------------------------------------------------
+  const makeRange = (ref: RangeRef): GRange =>
+    fake<GRange>(
+      'Range',
+      (self) => {
+        const q = (m: string): string => `SpreadsheetApp.Range.${m}`;
+        const setEach = (m: string, a: unknown[], kind: Kind, apply: (cell: Cell, v: unknown) => void): GRange => {
+          sig(q(m), a, [kind]);
+          eachCell(ref, (cell) => apply(cell, a[0]));
+          return self;
+        };
+        return {
+          getValues: () => {
+            const rows: unknown[][] = [];
+            for (let r = ref.row; r < ref.row + ref.nr; r++) {
+              const line: unknown[] = [];
+              for (let c = ref.col; c < ref.col + ref.nc; c++) line.push(toScript(cellAt(ref.sheet, r, c)?.value));
+              rows.push(list(line));
+            }
+            return list(rows);
+          },
+          setValues: (...a: unknown[]) => {
+            sig(q('setValues'), a, ['array']);
+            writeRows(ref, checkGrid(q('setValues'), a[0], ref), q('setValues'));
+            return self;
+          },
+          getValue: () => toScript(cellAt(ref.sheet, ref.row, ref.col)?.value),
+          setValue: (...a: unknown[]) => {
+            if (a.length !== 1) sig(q('setValue'), a, ['any']);
+            writeRows(ref, Array.from({ length: ref.nr }, () => Array.from({ length: ref.nc }, () => a[0])), q('setValue'));
+            return self;
+          },
+          getRow: () => ref.row,
+          getColumn: () => ref.col,
+          getNumRows: () => ref.nr,
+          getNumColumns: () => ref.nc,
+          getLastRow: () => ref.row + ref.nr - 1,
+          getLastColumn: () => ref.col + ref.nc - 1,
+          getSheet: () => makeSheet(ref.sheet),
+          getA1Notation: () => a1Of(ref),
+          setFontWeight: (...a: unknown[]) =>
+            setEach('setFontWeight', a, 'string|null', (cell, v) => {
+              if (v === null || v === 'normal') delete cell.fontWeight;
+              else if (v === 'bold') cell.fontWeight = 'bold';
+              else throw gasError(`Invalid argument: fontWeight`);
+            }),
+          setBackground: (...a: unknown[]) =>
+            setEach('setBackground', a, 'string|null', (cell, v) => {
+              if (v === null || v === '') delete cell.background;
+              else cell.background = v as string;
+            }),
+          setNote: (...a: unknown[]) =>
+            setEach('setNote', a, 'string|null', (cell, v) => {
+              if (v === null || v === '') delete cell.note;
+              else cell.note = v as string;
+            }),
+          setNumberFormat: (...a: unknown[]) =>
+            setEach('setNumberFormat', a, 'string', (cell, v) => {
+              cell.numberFormat = v as string;
+            }),
+          setWrap: (...a: unknown[]) =>
+            setEach('setWrap', a, 'boolean', (cell, v) => {
+              cell.wrap = v as boolean;
+            }),
+          setDataValidation: (...a: unknown[]) => {
+            sig(q('setDataValidation'), a, ['DataValidation|null']);
+            const inner = a[0] === null ? undefined : internals.get(a[0] as object);
+            const data = inner?.kind === 'DataValidation' ? inner.data : undefined;
+            eachCell(ref, (cell) => {
+              if (data) cell.validation = data;
+              else delete cell.validation;
+            });
+            return self;
+          },
+          setDataValidations: (...a: unknown[]) => {
+            sig(q('setDataValidations'), a, ['array']);
+            const rules = checkGrid(q('setDataValidations'), a[0], ref);
+            if (!rules.every((line) => line.every((rule) => matches('DataValidation|null', rule)))) {
+              throw gasError(`The parameters (${typeName(a[0])}) don't match the method signature for ${q('setDataValidations')}.`);
+            }
+            eachCell(ref, (cell, r, c) => {
+              const rule = rules[r - ref.row]?.[c - ref.col];
+              const inner = typeof rule === 'object' && rule !== null ? internals.get(rule) : undefined;
+              if (inner?.kind === 'DataValidation') cell.validation = inner.data;
+              else delete cell.validation;
+            });
+            return self;
+          },
+          getDataValidation: () => {
+            const data = cellAt(ref.sheet, ref.row, ref.col)?.validation;
+            return data ? makeDataValidation(data) : null;
+          },
+          clearDataValidations: () => {
+            eachCell(ref, (cell) => {
+              delete cell.validation;
+            });
+            return self;
+          },
+          protect: () => makeProtection(newProtection('RANGE', ref.sheet, { row: ref.row, col: ref.col, nr: ref.nr, nc: ref.nc })),
+        } satisfies Partial<GRange>;
+      },
+      { internal: { kind: 'Range', ref } },
+    );
+
+  // --- Sheet ----------------------------------------------------------------------------------
+  const makeSheet = (s: SheetModel): GSheet =>
+    fake<GSheet>(
+      'Sheet',
+      (self) => {
+        const q = (m: string): string => `SpreadsheetApp.Sheet.${m}`;
+        const checkColumn = (col: number): void => {
+          if (col < 1 || col > s.maxCols) throw gasError(COLUMNS_OUT_OF_BOUNDS);
+        };
+        return {
+          getName: () => s.name,
+          getLastRow: () => lastRowOf(s),
+          getLastColumn: () => lastColumnOf(s),
+          getMaxRows: () => s.maxRows,
+          getMaxColumns: () => s.maxCols,
+          insertColumnsAfter: (...a: unknown[]) => {
+            sig(q('insertColumnsAfter'), a, ['int', 'int']);
+            const after = intArg(a, 0);
+            const n = intArg(a, 1);
+            checkColumn(after);
+            if (n < 1) throw gasError('The number of columns to insert must be at least 1.');
+            s.grid.forEach((line) => {
+              if (line && after < line.length) line.splice(after, 0, ...new Array<Cell | undefined>(n));
+            });
+            s.widths = new Map([...s.widths].map(([c, w]) => [c > after ? c + n : c, w]));
+            s.hidden = new Set([...s.hidden].map((c) => (c > after ? c + n : c)));
+            s.protections.forEach((p) => {
+              if (p.area) shiftArea(p.area, 'col', after, n);
+            });
+            s.cfRules.forEach((rule) => rule.ranges.forEach((r) => shiftArea(r, 'col', after, n)));
+            s.maxCols += n;
+            return self;
+          },
+          insertRowsAfter: (...a: unknown[]) => {
+            sig(q('insertRowsAfter'), a, ['int', 'int']);
+            const after = intArg(a, 0);
+            const n = intArg(a, 1);
+            if (after < 1 || after > s.maxRows) throw gasError(ROWS_OUT_OF_BOUNDS);
+            if (n < 1) throw gasError('The number of rows to insert must be at least 1.');
+            if (after < s.grid.length) s.grid.splice(after, 0, ...new Array<Array<Cell | undefined> | undefined>(n));
+            if (after < s.frozenRows) s.frozenRows += n;
+            s.protections.forEach((p) => {
+              if (p.area) shiftArea(p.area, 'row', after, n);
+            });
+            s.cfRules.forEach((rule) => rule.ranges.forEach((r) => shiftArea(r, 'row', after, n)));
+            s.maxRows += n;
+            return self;
+          },
+          getRange: (...a: unknown[]) => {
+            const overload = sig(q('getRange'), a, ['int', 'int'], ['int', 'int', 'int'], ['int', 'int', 'int', 'int'], ['string']);
+            if (overload === 3) return makeRange(validateArea(s, parseA1(s, strArg(a, 0))));
+            const [row, col, nr = 1, nc = 1] = a as number[];
+            return makeRange(validateArea(s, { row: row ?? 0, col: col ?? 0, nr, nc }));
+          },
+          getDataRange: () => makeRange({ sheet: s, row: 1, col: 1, nr: Math.max(1, lastRowOf(s)), nc: Math.max(1, lastColumnOf(s)) }),
+          appendRow: (...a: unknown[]) => {
+            sig(q('appendRow'), a, ['array']);
+            const values = a[0] as unknown[];
+            if (values.length === 0) throw fakeError('Sheet.appendRow was given an empty row');
+            if (values.length > s.maxCols) throw gasError(OUT_OF_SHEET);
+            const row = lastRowOf(s) + 1;
+            if (row > s.maxRows) s.maxRows = row;
+            writeRows({ sheet: s, row, col: 1, nr: 1, nc: values.length }, [values], q('appendRow'));
+            return self;
+          },
+          setFrozenRows: (...a: unknown[]) => {
+            sig(q('setFrozenRows'), a, ['int']);
+            const n = intArg(a, 0);
+            if (n < 0 || n > s.maxRows) throw gasError(ROWS_OUT_OF_BOUNDS);
+            s.frozenRows = n;
+          },
+          getFrozenRows: () => s.frozenRows,
+          setColumnWidth: (...a: unknown[]) => {
+            sig(q('setColumnWidth'), a, ['int', 'int']);
+            checkColumn(intArg(a, 0));
+            s.widths.set(intArg(a, 0), intArg(a, 1));
+            return self;
+          },
+          getColumnWidth: (...a: unknown[]) => {
+            sig(q('getColumnWidth'), a, ['int']);
+            checkColumn(intArg(a, 0));
+            return s.widths.get(intArg(a, 0)) ?? DEFAULT_COLUMN_WIDTH;
+          },
+          hideColumns: (...a: unknown[]) => {
+            const overload = sig(q('hideColumns'), a, ['int'], ['int', 'int']);
+            const first = intArg(a, 0);
+            const n = overload === 1 ? intArg(a, 1) : 1;
+            checkColumn(first);
+            checkColumn(first + n - 1);
+            for (let c = first; c < first + n; c++) s.hidden.add(c);
+          },
+          isColumnHiddenByUser: (...a: unknown[]) => {
+            sig(q('isColumnHiddenByUser'), a, ['int']);
+            checkColumn(intArg(a, 0));
+            return s.hidden.has(intArg(a, 0));
+          },
+          protect: () => makeProtection(newProtection('SHEET', s, null)),
+          getProtections: (...a: unknown[]) => {
+            sig(q('getProtections'), a, ['ProtectionType']);
+            const type = enumName(a[0]);
+            return list(s.protections.filter((p) => p.type === type).map(makeProtection));
+          },
+          getConditionalFormatRules: () => list(s.cfRules.map((rule) => makeConditionalFormatRule(copyRule(rule)))),
+          setConditionalFormatRules: (...a: unknown[]) => {
+            sig(q('setConditionalFormatRules'), a, ['array']);
+            const rules = (a[0] as unknown[]).map((rule) => {
+              const inner = typeof rule === 'object' && rule !== null ? internals.get(rule) : undefined;
+              if (inner?.kind !== 'ConditionalFormatRule') {
+                throw gasError(`The parameters (${typeName(a[0])}) don't match the method signature for ${q('setConditionalFormatRules')}.`);
+              }
+              if (inner.data.ranges.length === 0) throw fakeError('a conditional format rule without ranges (setRanges) was given to Sheet.setConditionalFormatRules');
+              if (inner.data.ranges.some((r) => r.sheet !== s)) throw fakeError(`a conditional format rule for another sheet was given to Sheet.setConditionalFormatRules of '${s.name}'`);
+              return copyRule(inner.data);
+            });
+            s.cfRules = rules;
+          },
+        } satisfies Partial<GSheet>;
+      },
+      { internal: { kind: 'Sheet', sheet: s } },
+    );
+
+  // --- Spreadsheet ----------------------------------------------------------------------------
+  const makeSpreadsheet = (): GSpreadsheet =>
+    fake<GSpreadsheet>('Spreadsheet', () => {
+      const q = (m: string): string => `SpreadsheetApp.Spreadsheet.${m}`;
+      return {
+        getSheetByName: (...a: unknown[]) => {
+          sig(q('getSheetByName'), a, ['string']);
+          const found = sheets.find((s) => s.name === strArg(a, 0));
+          return found ? makeSheet(found) : null;
+        },
+        getSheets: () => list(sheets.map(makeSheet)),
+        insertSheet: (...a: unknown[]) => {
+          if (a.length > 1 || (a.length === 1 && typeof a[0] !== 'string')) throw fakeError('Spreadsheet.insertSheet is implemented only as insertSheet() and insertSheet(name)');
+          let name = a.length === 1 ? strArg(a, 0) : '';
+          if (name === '') {
+            let n = sheets.length + 1;
+            while (sheets.some((s) => s.name === `Sheet${n}`)) n++;
+            name = `Sheet${n}`;
+          }
+          if (sheets.some((s) => s.name === name)) throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+          const s = newSheet(name, defaultRows, defaultCols);
+          sheets.push(s);
+          return makeSheet(s);
+        },
+        getName: () => spreadsheetName,
+        getId: () => spreadsheetId,
+        getUrl: () => spreadsheetUrl,
+        getOwner: () => makeUser(owner),
+        getSpreadsheetTimeZone: () => timeZone,
+      } satisfies Partial<GSpreadsheet>;
+    });
+
+  // --- Ui and Menu ----------------------------------------------------------------------------
+  const menus: MenuModel[] = [];
+  const alerts: AlertState[] = [];
+  const dialogs: DialogState[] = [];
+  const alertResponses: string[] = [];
+  const lockEvents: LockEvent[] = [];
+  const held = new Map<LockKind, number>();
+  const logs: string[] = [];
+  let lockContended = false;
+  let uiAvailable = true;
+
+  const makeMenu = (m: MenuModel): GMenu =>
+    fake<GMenu>(
+      'Menu',
+      (self) => ({
+        addItem: (...a: unknown[]) => {
+          sig('Menu.addItem', a, ['string', 'string']);
+          m.entries.push({ kind: 'item', caption: strArg(a, 0), functionName: strArg(a, 1) });
+          return self;
+        },
+        addSeparator: () => {
+          m.entries.push({ kind: 'separator' });
+          return self;
+        },
+        addSubMenu: (...a: unknown[]) => {
+          sig('Menu.addSubMenu', a, ['Menu']);
+          const inner = internals.get(a[0] as object);
+          if (inner?.kind === 'Menu') m.entries.push({ kind: 'subMenu', menu: inner.menu });
+          return self;
+        },
+        addToUi: () => {
+          menus.push(m);
+        },
+      }) satisfies Partial<GMenu>,
+      { internal: { kind: 'Menu', menu: m } },
+    );
+
+  const makeUi = (): GUi =>
+    fake<GUi>('Ui', () => ({
+      Button: enums.Button as unknown as typeof GoogleAppsScript.Base.Button,
+      ButtonSet: enums.ButtonSet as unknown as typeof GoogleAppsScript.Base.ButtonSet,
+      createMenu: (...a: unknown[]) => {
+        sig('Ui.createMenu', a, ['string']);
+        return makeMenu({ caption: strArg(a, 0), entries: [] });
+      },
+      alert: (...a: unknown[]) => {
+        const overload = sig('Ui.alert', a, ['string'], ['string', 'ButtonSet'], ['string', 'string', 'ButtonSet']);
+        const title = overload === 2 ? strArg(a, 0) : null;
+        const prompt = overload === 2 ? strArg(a, 1) : strArg(a, 0);
+        const buttons = overload === 0 ? 'OK' : enumName(a[overload === 1 ? 1 : 2]);
+        const allowed = BUTTONS_OF_SET[buttons] ?? ['OK'];
+        const queued = alertResponses.shift();
+        if (queued !== undefined && queued !== 'CLOSE' && !allowed.includes(queued)) {
+          throw fakeError(`the queued alert response ${queued} is not a button of ButtonSet.${buttons}`);
+        }
+        const response = queued ?? allowed[0] ?? 'OK';
+        alerts.push({ title, prompt, buttons, response });
+        return member<GButton>(enums.Button, response);
+      },
+      showModalDialog: (...a: unknown[]) => {
+        sig('Ui.showModalDialog', a, ['any', 'string']);
+        dialogs.push({ html: a[0], title: strArg(a, 1) });
+      },
+    }) satisfies Partial<GUi>);
+
+  // --- SpreadsheetApp ---------------------------------------------------------------------------
+  const spreadsheetApp = fake<GSpreadsheetApp>('SpreadsheetApp', () => ({
+    getActiveSpreadsheet: () => makeSpreadsheet(),
+    getActive: () => makeSpreadsheet(),
+    getUi: () => {
+      if (!uiAvailable) throw gasError('Cannot call SpreadsheetApp.getUi() from this context.');
+      return makeUi();
+    },
+    newDataValidation: () => makeDataValidationBuilder({ criteria: null, values: [], allowInvalid: true, helpText: null }),
+    newConditionalFormatRule: () => makeConditionalFormatRuleBuilder({ criteria: null, values: [], background: null, fontColor: null, bold: null, ranges: [] }),
+    flush: () => undefined,
+    ProtectionType: enums.ProtectionType as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType,
+    DataValidationCriteria: enums.DataValidationCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria,
+    BooleanCriteria: enums.BooleanCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria,
+  }) satisfies Partial<GSpreadsheetApp>);
+
+  // --- Session, LockService, Logger ----------------------------------------------------------------
+  const session = fake<GSession>('Session', () => ({
+    getActiveUser: () => makeUser(activeUser),
+    getEffectiveUser: () => makeUser(effectiveUser),
+    getScriptTimeZone: () => timeZone,
+  }) satisfies Partial<GSession>);
+
+  const makeLock = (kind: LockKind): GLock => {
+    let mine = false;
+    const acquire = (via: 'waitLock' | 'tryLock'): boolean => {
+      if (mine) return true;
+      if (lockContended) {
+        lockEvents.push({ lock: kind, event: 'timeout', via });
+        return false;
+      }
+      mine = true;
+      held.set(kind, (held.get(kind) ?? 0) + 1);
+      lockEvents.push({ lock: kind, event: 'acquire', via });
+      return true;
+    };
+    return fake<GLock>('Lock', () => ({
+      waitLock: (...a: unknown[]) => {
+        sig('Lock.waitLock', a, ['int']);
+        if (!acquire('waitLock')) throw gasError(LOCK_TIMEOUT);
+      },
+      tryLock: (...a: unknown[]) => {
+        sig('Lock.tryLock', a, ['int']);
+        return acquire('tryLock');
+      },
+      releaseLock: () => {
+        if (!mine) return;
+        mine = false;
+        const count = (held.get(kind) ?? 1) - 1;
+        if (count > 0) held.set(kind, count);
+        else held.delete(kind);
+        lockEvents.push({ lock: kind, event: 'release', via: 'releaseLock' });
+      },
+      hasLock: () => mine,
+    }) satisfies Partial<GLock>);
+  };
+
+  const lockService = fake<GLockService>('LockService', () => ({
+    getDocumentLock: () => makeLock('document'),
+    getScriptLock: () => makeLock('script'),
+  }) satisfies Partial<GLockService>);
+
+  const logText = (v: unknown): string => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'object' && v !== null && !isDate(v) && !internals.has(v)) {
+      try {
+        return JSON.stringify(v);
+      } catch {
+        return Object.prototype.toString.call(v);
+      }
+    }
+    return String(v);
+  };
+  const logger = fake<GLogger>('Logger', (self) => ({
+    log: (...a: unknown[]) => {
+      const [first, ...rest] = a;
+      let line = logText(first);
+      if (rest.length > 0 && typeof first === 'string') {
+        let i = 0;
+        line = first.replace(/%s/g, () => (i < rest.length ? logText(rest[i++]) : '%s'));
+      }
+      logs.push(line);
+      return self;
+    },
+  }) satisfies Partial<GLogger>);
+
+  // --- the starting spreadsheet ----------------------------------------------------------------
+  for (const [name, rows] of Object.entries(options.sheets ?? { Sheet1: [] })) {
+    const width = Math.max(0, ...rows.map((line) => line.length));
+    const s = newSheet(name, Math.max(defaultRows, rows.length), Math.max(defaultCols, width));
+    sheets.push(s);
+    rows.forEach((line, i) => {
+      writeRows({ sheet: s, row: i + 1, col: 1, nr: 1, nc: line.length }, [line], `the starting sheet '${name}'`, false);
+    });
+  }
+
+  const globals: AppsScriptGlobals = { SpreadsheetApp: spreadsheetApp, Session: session, LockService: lockService, Logger: logger, console };
+  holder.globals = globals;
+
+  // --- state ------------------------------------------------------------------------------------
+  const sheetState = (s: SheetModel): SheetState => {
+    const lastRow = lastRowOf(s);
+    const lastColumn = lastColumnOf(s);
+    const values = Array.from({ length: lastRow }, (_, i) =>
+      Array.from({ length: lastColumn }, (_, j): unknown => {
+        const v = cellAt(s, i + 1, j + 1)?.value;
+        if (v === undefined) return '';
+        return isDate(v) ? new Date(v.getTime()) : v;
+      }),
+    );
+    const validations = new Map<string, ValidationState>();
+    const notes = new Map<string, string>();
+    const fontWeights = new Map<string, string>();
+    const backgrounds = new Map<string, string>();
+    const numberFormats = new Map<string, string>();
+    const wraps = new Map<string, boolean>();
+    s.grid.forEach((line, r) => {
+      line?.forEach((cell, c) => {
+        if (!cell) return;
+        const key = `${r + 1},${c + 1}`;
+        if (cell.validation) validations.set(key, cell.validation);
+        if (cell.note !== undefined) notes.set(key, cell.note);
+        if (cell.fontWeight !== undefined) fontWeights.set(key, cell.fontWeight);
+        if (cell.background !== undefined) backgrounds.set(key, cell.background);
+        if (cell.numberFormat !== undefined) numberFormats.set(key, cell.numberFormat);
+        if (cell.wrap !== undefined) wraps.set(key, cell.wrap);
+      });
+    });
+    return {
+      name: s.name,
+      maxRows: s.maxRows,
+      maxColumns: s.maxCols,
+      lastRow,
+      lastColumn,
+      values,
+      frozenRows: s.frozenRows,
+      columnWidths: new Map(s.widths),
+      hiddenColumns: new Set(s.hidden),
+      validations,
+      protections: s.protections.map((p) => ({
+        type: p.type,
+        range: a1Of(protectionArea(p)),
+        description: p.description,
+        warningOnly: p.warningOnly,
+        editors: [...p.editors],
+        domainEdit: p.domainEdit,
+      })),
+      conditionalFormatRules: s.cfRules.map((rule) => ({
+        ranges: rule.ranges.map((r) => (r.sheet === s ? a1Of(r) : `${r.sheet.name}!${a1Of(r)}`)),
+        criteria: rule.criteria,
+        values: [...rule.values],
+        background: rule.background,
+        fontColor: rule.fontColor,
+        bold: rule.bold,
+      })),
+      notes,
+      fontWeights,
+      backgrounds,
+      numberFormats,
+      wraps,
+    };
+  };
+
+  const menuState = (m: MenuModel): MenuState => ({
+    caption: m.caption,
+    items: m.entries.flatMap((e) => (e.kind === 'item' ? [[e.caption, e.functionName] as const] : [])),
+    entries: m.entries.map((e): MenuEntryState => (e.kind === 'subMenu' ? { kind: 'subMenu', menu: menuState(e.menu) } : { ...e })),
+  });
+
+  const state: AppsScriptState = {
+    spreadsheet: { id: spreadsheetId, name: spreadsheetName, url: spreadsheetUrl, owner },
+    get sheetNames() {
+      return sheets.map((s) => s.name);
+    },
+    get sheets() {
+      return Object.fromEntries(sheets.map((s) => [s.name, sheetState(s)]));
+    },
+    sheet(name: string) {
+      const s = sheets.find((x) => x.name === name);
+      if (!s) throw new Error(`Fake Apps Script: no sheet named '${name}' (sheets: ${sheets.map((x) => x.name).join(', ')})`);
+      return sheetState(s);
+    },
+    get menus() {
+      return menus.map(menuState);
+    },
+    get alerts() {
+      return [...alerts];
+    },
+    get dialogs() {
+      return [...dialogs];
+    },
+    get locks() {
+      return [...lockEvents];
+    },
+    get heldLocks() {
+      return [...held.keys()];
+    },
+    get logs() {
+      return [...logs];
+    },
+    alertResponses,
+    get lockContended() {
+      return lockContended;
+    },
+    set lockContended(v: boolean) {
+      lockContended = v;
+    },
+    get uiAvailable() {
+      return uiAvailable;
+    },
+    set uiAvailable(v: boolean) {
+      uiAvailable = v;
+    },
+  };
+
+  const calls: CallCounter = {
+    get total() {
+      return callLog.length;
+    },
+    get counts() {
+      return Object.fromEntries(counts);
+    },
+    get log() {
+      return [...callLog];
+    },
+    count: (key: string) => counts.get(key) ?? 0,
+    service: (name: ServiceName) => serviceCounts.get(name) ?? 0,
+    reset: () => {
+      counts.clear();
+      serviceCounts.clear();
+      callLog.length = 0;
+    },
+  };
+
+  return { globals, state, calls };
+}
