@@ -23,21 +23,21 @@ describe('a transaction that blocks the process', () => {
   const file = path.join(dir, 'register.xlsx');
 
   it('past three quarters of the stale time saves nothing and says to retry', async () => {
-    const reg = new WorkbookRegister(file, { staleMs: 2000 });
+    const reg = new WorkbookRegister(file, { staleMs: 4000 });
     await reg.transaction(() => undefined, { seed: seedDefaults });
     const before = await readFile(file);
     const error = await reg
       .transaction((book) => {
         book.table('pengaturan').append({ kunci: 'tidak_disimpan', nilai: 'x' }, ['admin']);
-        busy(1700);
+        busy(3200);
       })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'REGISTER_TERKUNCI', message: expect.stringMatching(/Tidak ada yang disimpan; ulangi perintahnya/) as unknown });
     expect(Buffer.compare(before, await readFile(file))).toBe(0);
-  });
+  }, 20_000);
 
   it('for a short stretch saves as usual', async () => {
-    const reg = new WorkbookRegister(file, { staleMs: 2000 });
+    const reg = new WorkbookRegister(file, { staleMs: 4000 });
     await reg.transaction((book) => {
       book.table('pengaturan').append({ kunci: 'disimpan', nilai: 'x' }, ['admin']);
       busy(300);
