@@ -93,6 +93,8 @@ export async function seedSamples(book: RegisterTables, clock: Clock, produce?: 
   const cal = ctx.calendar;
   const today = wibDay(clock.now);
   if (!cal.covers(today)) return; // no calendar for this year: roles only, no invented dates
+  // Follow-up deadlines fall on working days, as an office would set them.
+  const ahead = (workdays: number): string => isoFromDay(cal.addWorkdays(today, workdays) ?? today + Math.ceil((workdays * 7) / 5));
   const at = (wdAgo: number, hh: number, mm = 0): Clock => ({ ...clock, now: Math.min(clock.now, backInTime(cal, today, wdAgo, hh, mm)) });
   const step = async (nomor: string, aksi: string, who: Parameters<typeof emailOf>[0], inputs: unknown, t: Clock): Promise<void> => {
     const r = performAction(book, nomor, aksi, emailOf(who), inputs, t);
@@ -142,7 +144,7 @@ export async function seedSamples(book: RegisterTables, clock: Clock, produce?: 
   await step(b, 'kembalikan', 'koordinator', { catatan: 'Lengkapi tenggat tindak lanjut.' }, at(2, 9));
   await step(b, 'perbaiki_draf', 'subkoordinator', {
     tindak_lanjut: [
-      { uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: isoFromDay(today + 30) },
+      { uraian: 'Memperbaiki pengelolaan kotoran ayam', pelaksana: 'Pemilik peternakan', tenggat: ahead(20) },
       { uraian: 'Pemantauan lapangan', pelaksana: 'DLH Kota Payakumbuh', tenggat: '' },
     ],
   }, at(2, 11));
@@ -194,8 +196,8 @@ export async function seedSamples(book: RegisterTables, clock: Clock, produce?: 
       'DLH telah meninjau lokasi dan mengambil sampel air saluran.\nPemilik pabrik menyatakan bersedia membangun IPAL.',
     kesimpulan: 'Pabrik membangun IPAL sederhana dalam 30 hari dan berhenti membuang limbah ke saluran irigasi sejak hari ini.',
     tindak_lanjut: [
-      { uraian: 'Membangun IPAL sederhana sesuai arahan DLH', pelaksana: 'Pemilik Pabrik Tahu Bersaudara', tenggat: isoFromDay(today + 30) },
-      { uraian: 'Pemantauan kualitas air saluran irigasi', pelaksana: 'DLH Kota Payakumbuh', tenggat: isoFromDay(today + 45) },
+      { uraian: 'Membangun IPAL sederhana sesuai arahan DLH', pelaksana: 'Pemilik Pabrik Tahu Bersaudara', tenggat: ahead(20) },
+      { uraian: 'Pemantauan kualitas air saluran irigasi', pelaksana: 'DLH Kota Payakumbuh', tenggat: ahead(30) },
       { uraian: 'Menyampaikan hasil penanganan kepada pelapor', pelaksana: 'Subkoordinator Pengaduan dan Pemantauan', tenggat: '' },
     ],
   }, at(5, 15));
