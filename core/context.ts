@@ -29,9 +29,11 @@ export interface RegisterContext {
 }
 
 export interface ContextRows {
-  readonly pengaturan: readonly { rowNumber: number; kunci: string; nilai: string }[];
+  /** `unsafeNumber`: the cell held a number too long to keep every digit (an 18-digit NIP typed into a spreadsheet). */
+  readonly pengaturan: readonly { rowNumber: number; kunci: string; nilai: string; unsafeNumber?: boolean }[];
   readonly libur: readonly { rowNumber: number; tanggal: string }[];
-  readonly peran: readonly { rowNumber: number; email: string; peran: string; nama: string; nip: string; jabatan: string; aktif: string }[];
+  /** `nip` as text; `nipIsNumber` when the cell held a number (a spreadsheet turns 18 digits into a rounded number). */
+  readonly peran: readonly { rowNumber: number; email: string; peran: string; nama: string; nip: string; nipIsNumber?: boolean; jabatan: string; aktif: string }[];
 }
 
 const ROLE_BY_TEXT = new Map<string, Peran>([
@@ -51,8 +53,11 @@ export function buildContext(rows: ContextRows): RegisterContext {
       warnings.push(`Pengaturan baris ${r.rowNumber}: kunci "${k}" juga ada di baris ${first}; yang dipakai baris paling bawah. Hapus salah satunya.`);
     }
     if (!seenAt.has(k)) seenAt.set(k, r.rowNumber);
+    if (r.unsafeNumber) {
+      warnings.push(`Pengaturan baris ${r.rowNumber}: nilai "${k.slice(0, 40)}" tersimpan sebagai angka sehingga digit terakhirnya hilang; ketik ulang sebagai teks (awali dengan tanda kutip '). Nilai itu diabaikan.`);
+    }
   }
-  const settings = parseSettings(rows.pengaturan);
+  const settings = parseSettings(rows.pengaturan.filter((r) => !r.unsafeNumber));
 
   const holidays: { tanggal: string }[] = [];
   const problems: FieldProblem[] = [];
@@ -108,7 +113,16 @@ export function buildContext(rows: ContextRows): RegisterContext {
       warnings.push(`${where}: kolom Aktif "${r.aktif.slice(0, 20)}" harus "ya" atau "tidak"; peran ${peran} untuk ${email} tidak diberlakukan.`);
       continue;
     }
-    const m = staff.get(email) ?? { email, nama: r.nama.trim(), nip: r.nip.trim(), jabatan: r.jabatan.trim(), roles: [] };
+    // A NIP printed on letters must be exactly right: a rounded number or a malformed one is left blank, with a warning.
+    let nip = r.nip.trim();
+    if (r.nipIsNumber && nip !== '') {
+      warnings.push(`${where}: NIP ${email} tersimpan sebagai angka sehingga digit terakhirnya hilang; ketik ulang sebagai teks (awali dengan tanda kutip '). NIP dikosongkan di dokumen.`);
+      nip = '';
+    } else if (nip !== '' && !/^\d{18}$/.test(nip.replace(/\s+/g, ''))) {
+      warnings.push(`${where}: NIP "${nip.slice(0, 30)}" untuk ${email} bukan 18 digit; NIP dikosongkan di dokumen.`);
+      nip = '';
+    }
+    const m = staff.get(email) ?? { email, nama: r.nama.trim(), nip, jabatan: r.jabatan.trim(), roles: [] };
     if (!m.roles.includes(peran)) m.roles.push(peran);
     staff.set(email, m);
   }

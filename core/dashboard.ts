@@ -11,6 +11,7 @@ import {
   isKategori,
   isKecamatan,
   isStatus,
+  stageColumn,
   STATUS,
   STATUS_LABEL,
 } from '../sheets-schema/index.js';
@@ -49,7 +50,7 @@ export function dashboardRow(record: RegisterRecord, sla: SlaResult | undefined)
     kecamatan: enumOnly(cell(record, 'kecamatan'), isKecamatan),
     bidang_usaha: enumOnly(cell(record, 'bidang_usaha'), isBidangUsaha),
   };
-  for (const s of STATUS) row[`hari_${s.toLowerCase()}`] = ok?.perStage[s] ?? '';
+  for (const s of STATUS) row[stageColumn(s)] = ok?.perStage[s] ?? '';
   // Only the dashboard tab's own columns leave this function.
   const out: Partial<DasborRow> = {};
   for (const c of DASBOR_COLUMNS) out[c.key] = row[c.key] ?? '';

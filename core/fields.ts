@@ -4,6 +4,7 @@
  * values (JSON from the CLI, a form response, a dialog) into clean values or a list of problems
  * in Indonesian, one per field. Unknown fields are refused, so a typo is never silently dropped.
  */
+import { MAX_TEKS, MAX_TEKS_PANJANG } from '../sheets-schema/index.js';
 import type { FieldProblem } from './errors.js';
 import { cleanText } from './text.js';
 import { tryDayFromIso } from './time.js';
@@ -75,7 +76,7 @@ export interface TindakLanjut {
 
 export type FieldValue = string | boolean | readonly string[] | readonly Pihak[] | readonly Peserta[] | readonly TindakLanjut[];
 
-const DEFAULT_MAX = { teks: 500, teks_panjang: 30_000 } as const;
+const DEFAULT_MAX = { teks: MAX_TEKS, teks_panjang: MAX_TEKS_PANJANG } as const;
 const MAX_ITEMS = 100;
 
 export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;

@@ -54,7 +54,7 @@ export function slaPatch(result: SlaResult, now: number, computedAt = formatWib(
     hari_kerja_dijeda: result.pausedDays,
     status_sla: result.state,
     hari_per_tahap: formatPerStage(result.perStage),
-    sla_dihitung_pada: formatWib(now),
+    sla_dihitung_pada: computedAt,
   };
 }
 

@@ -53,7 +53,15 @@ export type { Notification, StaffMember };
 export function loadContext(book: RegisterTables): Context {
   const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
   return buildContext({
-    pengaturan: book.table('pengaturan').rows().map((r) => ({ rowNumber: r.rowNumber, kunci: text(r.values.kunci), nilai: text(r.values.nilai) })),
+    pengaturan: book
+      .table('pengaturan')
+      .rows()
+      .map((r) => ({
+        rowNumber: r.rowNumber,
+        kunci: text(r.values.kunci),
+        nilai: text(r.values.nilai),
+        unsafeNumber: typeof r.values.nilai === 'number' && !Number.isSafeInteger(r.values.nilai) && Number.isInteger(r.values.nilai),
+      })),
     libur: book.table('libur').rows().map((r) => ({ rowNumber: r.rowNumber, tanggal: text(r.values.tanggal) })),
     peran: book
       .table('peran')
@@ -64,6 +72,7 @@ export function loadContext(book: RegisterTables): Context {
         peran: text(r.values.peran),
         nama: text(r.values.nama),
         nip: text(r.values.nip),
+        nipIsNumber: typeof r.values.nip === 'number',
         jabatan: text(r.values.jabatan),
         aktif: text(r.values.aktif),
       })),

@@ -18,6 +18,7 @@ import {
   PERSYARATAN_LABEL,
   STATUS,
   STATUS_SLA,
+  type Status,
 } from './enums.js';
 import { col, MAX_TEKS, MAX_TEKS_PANJANG, type Column, type Tab } from './columns.js';
 
@@ -163,7 +164,9 @@ export const PENOMORAN_COLUMNS = [
 export type PenomoranKey = (typeof PENOMORAN_COLUMNS)[number]['key'];
 
 /** Working days each stage consumed appear on the dashboard as one column per status. */
-const stageColumns = STATUS.map((s) => col(`hari_${s.toLowerCase()}`, `Hari ${s}`, 'angka', 'sla'));
+/** The dashboard column holding the working days a complaint spent in a status. */
+export const stageColumn = (s: Status): string => `hari_${s.toLowerCase()}`;
+const stageColumns = STATUS.map((s) => col(stageColumn(s), `Hari ${s}`, 'angka', 'sla'));
 
 export const DASBOR_COLUMNS = [
   col('nomor', 'Nomor Registrasi', 'teks', 'sla'),

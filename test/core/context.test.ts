@@ -77,3 +77,32 @@ describe('a setting typed twice', () => {
     expect(ctx.warnings).toEqual(['Pengaturan baris 30: kunci "hari_sla" juga ada di baris 14; yang dipakai baris paling bawah. Hapus salah satunya.']);
   });
 });
+
+describe('NIP on the Peran and Pengaturan tabs', () => {
+  const base = { pengaturan: [], libur };
+  const row = (nip: string, nipIsNumber = false) => ({ rowNumber: 2, email: 'k@contoh.go.id', peran: 'kepala', nama: 'K', nip, nipIsNumber, jabatan: '', aktif: 'ya' });
+
+  it('keeps an 18-digit NIP typed as text', () => {
+    const ctx = buildContext({ ...base, peran: [row('197001011995031001')] });
+    expect(ctx.staff.get('k@contoh.go.id')?.nip).toBe('197001011995031001');
+    expect(ctx.warnings).toEqual([]);
+  });
+
+  it('blanks a NIP the spreadsheet stored as a number (its last digits are gone), and says how to fix it', () => {
+    const ctx = buildContext({ ...base, peran: [row(String(197001011995031001), true)] });
+    expect(ctx.staff.get('k@contoh.go.id')?.nip).toBe('');
+    expect(ctx.warnings.join('\n')).toMatch(/tersimpan sebagai angka.*ketik ulang sebagai teks/);
+  });
+
+  it('blanks a NIP that is not 18 digits', () => {
+    const ctx = buildContext({ ...base, peran: [row('19700101')] });
+    expect(ctx.staff.get('k@contoh.go.id')?.nip).toBe('');
+    expect(ctx.warnings.join('\n')).toMatch(/bukan 18 digit/);
+  });
+
+  it('ignores a setting stored as a rounded number, with a warning', () => {
+    const ctx = buildContext({ ...base, peran: [], pengaturan: [{ rowNumber: 12, kunci: 'nip_kepala', nilai: String(197001011995031001), unsafeNumber: true }] });
+    expect(ctx.settings.text.nip_kepala).toBe('');
+    expect(ctx.warnings.join('\n')).toMatch(/Pengaturan baris 12: nilai "nip_kepala" tersimpan sebagai angka/);
+  });
+});
