@@ -89,7 +89,7 @@ describe('NIP on the Peran and Pengaturan tabs', () => {
   });
 
   it('blanks a NIP the spreadsheet stored as a number (its last digits are gone), and says how to fix it', () => {
-    const ctx = buildContext({ ...base, peran: [row(String(197001011995031001), true)] });
+    const ctx = buildContext({ ...base, peran: [row(String(Number('197001011995031001')), true)] });
     expect(ctx.staff.get('k@contoh.go.id')?.nip).toBe('');
     expect(ctx.warnings.join('\n')).toMatch(/tersimpan sebagai angka.*ketik ulang sebagai teks/);
   });
@@ -101,7 +101,7 @@ describe('NIP on the Peran and Pengaturan tabs', () => {
   });
 
   it('ignores a setting stored as a rounded number, with a warning', () => {
-    const ctx = buildContext({ ...base, peran: [], pengaturan: [{ rowNumber: 12, kunci: 'nip_kepala', nilai: String(197001011995031001), unsafeNumber: true }] });
+    const ctx = buildContext({ ...base, peran: [], pengaturan: [{ rowNumber: 12, kunci: 'nip_kepala', nilai: String(Number('197001011995031001')), unsafeNumber: true }] });
     expect(ctx.settings.text.nip_kepala).toBe('');
     expect(ctx.warnings.join('\n')).toMatch(/Pengaturan baris 12: nilai "nip_kepala" tersimpan sebagai angka/);
   });
