@@ -21,7 +21,7 @@ import { renderTemplate, TEMPLATE_DIR } from '../../functions/dokumen/render.js'
 import { tempDir } from '../helpers/cli.js';
 import { documentContext, signedRecord } from '../helpers/dokumen-fixtures.js';
 import { readDocx } from '../helpers/docx.js';
-import { filesBelow, hasPdfTools, rejection } from '../helpers/files.js';
+import { filesBelow, pdfTestsRun, rejection } from '../helpers/files.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -427,7 +427,7 @@ describe('convertToPdf', () => {
 });
 
 
-describe.runIf(hasPdfTools)('convertToPdf with LibreOffice installed', () => {
+describe.runIf(pdfTestsRun)('convertToPdf with LibreOffice installed', () => {
   it('a corrupt .docx next to an old PDF: rejected, and the old PDF is gone', async () => {
     const d = await sub('pdf-corrupt');
     const docx = path.join(d, 'x.docx');
@@ -457,8 +457,3 @@ describe.runIf(hasPdfTools)('convertToPdf with LibreOffice installed', () => {
   }, 60_000);
 });
 
-describe.runIf(!hasPdfTools)('convertToPdf with LibreOffice installed', () => {
-  it('is skipped here: LibreOffice or poppler-utils is not installed', () => {
-    expect(hasPdfTools).toBe(false);
-  });
-});

@@ -20,7 +20,7 @@ import { checkTemplate, fillTemplate, renderTemplate, TEMPLATE_DIR, templateComm
 import { convertToPdf } from '../../functions/dokumen/pdf.js';
 import { documentContext, participants, signedRecord } from '../helpers/dokumen-fixtures.js';
 import { editDocx, readDocx } from '../helpers/docx.js';
-import { hasPdfTools } from '../helpers/files.js';
+import { pdfTestsRun } from '../helpers/files.js';
 
 const NAMES = Object.keys(TEMPLATE_FILE) as NamaTemplate[];
 const templateBytes = (name: NamaTemplate): Uint8Array => new Uint8Array(readFileSync(path.join(TEMPLATE_DIR, TEMPLATE_FILE[name])));
@@ -205,9 +205,8 @@ describe('hostile complaint text comes out literally', () => {
   });
 });
 
-const required = process.env.PENGADUAN_PERLU_PDF === '1';
 
-describe.runIf(hasPdfTools || required)('PDF through LibreOffice, read back as text', () => {
+describe.runIf(pdfTestsRun)('PDF through LibreOffice, read back as text', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pengaduan-pdf-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -238,11 +237,6 @@ describe.runIf(hasPdfTools || required)('PDF through LibreOffice, read back as t
   }, 180_000);
 });
 
-describe.runIf(!hasPdfTools && !required)('PDF through LibreOffice', () => {
-  it('is skipped here: LibreOffice or poppler-utils is not installed (CI installs them)', () => {
-    expect(hasPdfTools).toBe(false);
-  });
-});
 
 it('TEMPLATE_OF maps every document to a shipped template', () => {
   for (const jenis of JENIS_DOKUMEN) expect(Object.keys(TEMPLATE_FILE)).toContain(TEMPLATE_OF[jenis]);
