@@ -15,6 +15,7 @@ import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER } from '../../sheets-schema/index
 import { WorkCalendar } from '../../core/calendar.js';
 import { ADMIN_ERROR_CODES, PengaduanError, isPengaduanError, type ErrorCode } from '../../core/errors.js';
 import { dueDay } from '../../core/sla.js';
+import { parseSettings } from '../../core/settings.js';
 import { dayFromIso, isoFromDay, tryParseInstant, wibDay, wibInstant } from '../../core/time.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { WorkbookRegister } from '../register/workbook.js';
@@ -38,6 +39,8 @@ export interface Io {
 }
 
 export const DEFAULT_REGISTER = path.join('data', 'register-pengaduan.xlsx');
+/** The service time of the settings' defaults (7 working days), for jatuh-tempo without a register. */
+const DEFAULT_HARI_SLA = parseSettings([]).sla.days;
 const LOCAL_SENDER = 'Layanan Pengaduan DPMPTSP Kota Payakumbuh <pengaduan@localhost>';
 
 const HELP = `Layanan Pengaduan Masyarakat DPMPTSP Kota Payakumbuh
@@ -57,7 +60,7 @@ Perintah:
   alur                           tampilkan prosedur (status, aksi, peran, isian)
   skema                          tampilkan skema register
   jatuh-tempo TANGGAL... [--hari N]
-                                 jatuh tempo (N hari kerja, bawaan 7) untuk setiap tanggal, satu per baris
+                                 jatuh tempo (N hari kerja; bawaan: "hari_sla" register, atau 7) per tanggal
   dokumen NOMOR JENIS [--keluar BERKAS.docx] [--pdf]
                                  buat (ulang) satu dokumen dari isi register: ${JENIS_DOKUMEN.join(', ')},
                                  atau "semua" yang sudah tersedia; tanpa --keluar disimpan di folder dokumen register
@@ -264,6 +267,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           },
           { seed: seedDefaults, staged: store },
         );
+        if (store.problem) io.err(`Peringatan: ${store.problem}`);
         const texts: string[] = [];
         for (const r of results) {
           texts.push(formatIntake({ ...r, dokumen: shownPaths(io, reg, r.dokumen) }, await deliver(io, reg, r.nomor, r.notifications, clock.now)));
@@ -288,6 +292,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           },
           { staged: store },
         );
+        if (store.problem) io.err(`Peringatan: ${store.problem}`);
         const saved = await deliver(io, reg, nomor, result.notifications, clock.now);
         print(formatAction(result, saved), result);
         return 0;
@@ -354,12 +359,15 @@ async function dueDates(
   existingRegister: (given: string | undefined) => Promise<WorkbookRegister>,
 ): Promise<number> {
   if (args.length === 0) throw usage('jatuh-tempo memerlukan setidaknya satu TANGGAL (TTTT-BB-HH atau ISO 8601).');
-  const n = opt.hari === undefined ? 7 : /^\d{1,4}$/.test(opt.hari) ? Number(opt.hari) : NaN;
+  let n = opt.hari === undefined ? DEFAULT_HARI_SLA : /^\d{1,4}$/.test(opt.hari) ? Number(opt.hari) : NaN;
   if (!Number.isInteger(n) || n > 3650) throw usage(`--hari harus bilangan bulat 0-3650, bukan "${opt.hari}".`);
   let cal: WorkCalendar;
   if (opt.register) {
     const reg = await existingRegister(opt.register);
-    cal = await reg.transaction((book) => loadContext(book).calendar, { write: false });
+    const ctx = await reg.transaction((book) => loadContext(book), { write: false });
+    cal = ctx.calendar;
+    // The register's own service time (Pengaturan "hari_sla") unless --hari says otherwise.
+    if (opt.hari === undefined) n = ctx.settings.sla.days;
   } else {
     cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
   }
@@ -386,7 +394,14 @@ async function start(
   registerOf: (given: string | undefined) => WorkbookRegister,
 ): Promise<number> {
   const reg = registerOf(opt.register);
-  await mkdir(path.dirname(reg.file), { recursive: true });
+  // The default data/ folder is made on first use; a folder the user named must exist.
+  try {
+    await mkdir(path.dirname(reg.file), { recursive: !opt.register && !io.env.PENGADUAN_REGISTER });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${path.dirname(reg.file)}" untuk register tidak dapat dibuat (${fsReason(e)}).`, { cause: e });
+    }
+  }
   const clock = clockOf(io);
   let created = false;
   const store = new LocalDocumentStore(reg.file);
@@ -408,6 +423,7 @@ async function start(
       staged: store,
     },
   );
+  if (store.problem) io.err(`Peringatan: ${store.problem}`);
   if (opt.json) {
     io.out(JSON.stringify({ register: reg.file, created, summary }, null, 2));
     return 0;
@@ -506,6 +522,7 @@ async function documentCommand(io: Io, args: readonly string[], opt: DocOptions,
     },
     { write: target === undefined, ...(staged ? { staged } : {}) },
   );
+  if (staged?.problem) io.err(`Peringatan: ${staged.problem}`);
   const files = produced.flatMap((p) => (!p.link ? [] : staged ? staged.absolute(p.link) : p.link));
   const shown = staged ? shownPaths(io, reg, produced) : produced.map((p) => (p.link ? { ...p, link: path.relative(io.cwd, p.link) } : p));
   const pdfs = opt.pdf ? await pdfsOf(io, files) : [];
@@ -517,7 +534,6 @@ async function documentCommand(io: Io, args: readonly string[], opt: DocOptions,
 
 /** Writes one document to the file the user named. */
 class FileSink implements DocumentSink {
-  readonly files: string[] = [];
   constructor(readonly file: string) {}
   async save(_nomor: string, _jenis: JenisDokumen, bytes: Uint8Array): Promise<string> {
     try {
@@ -525,7 +541,6 @@ class FileSink implements DocumentSink {
     } catch (e) {
       throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Dokumen tidak dapat ditulis ke "${this.file}" (${fsReason(e)}).`, { cause: e });
     }
-    this.files.push(this.file);
     return this.file;
   }
 }

@@ -97,13 +97,16 @@ export class LocalDocumentStore {
       await rename(staged, file).catch(() => failed.push(path.basename(file)));
     }
     this.pending.clear();
-    if (failed.length > 0) {
-      throw new PengaduanError(
-        'BERKAS_TIDAK_DAPAT_DIAKSES',
-        `Register sudah tersimpan, tetapi dokumen ${failed.join(', ')} tidak dapat ditempatkan di ${this.folder}. Buat ulang dengan perintah dokumen.`,
-      );
-    }
+    // Never thrown: the register is already saved, and the command must still report the step
+    // (a new complaint's number and access code) and send its notifications.
+    this.problem =
+      failed.length > 0
+        ? `Register sudah tersimpan, tetapi dokumen ${failed.join(', ')} tidak dapat ditempatkan di ${this.folder}. Buat ulang dengan perintah dokumen.`
+        : undefined;
   }
+
+  /** Why the last commit could not put every document in place (Indonesian), if it could not. */
+  problem: string | undefined;
 
   /** Removes every staged document: the step they belong to was not saved. */
   async discard(): Promise<void> {

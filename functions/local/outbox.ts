@@ -38,11 +38,15 @@ export async function saveToOutbox(dir: string, nomor: string, notifications: re
   let i = 0;
   for (const n of deliverable) {
     i += 1;
-    const file = path.join(dir, `${stamp}-${safe}-${i}-${n.recipient}.eml`);
-    await writeFile(file, toEml(n, from, nowMs), { flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-      await writeFile(file.replace(/\.eml$/, `-${process.pid}-${Date.now()}.eml`), toEml(n, from, nowMs));
-    });
+    let file = path.join(dir, `${stamp}-${safe}-${i}-${n.recipient}.eml`);
+    try {
+      await writeFile(file, toEml(n, from, nowMs), { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // Another command wrote the same name this second: keep both, and report the one written.
+      file = file.replace(/\.eml$/, `-${process.pid}-${Date.now()}.eml`);
+      await writeFile(file, toEml(n, from, nowMs), { flag: 'wx' });
+    }
     files.push(file);
   }
   return files;
