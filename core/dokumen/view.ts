@@ -9,6 +9,7 @@ import {
   KANAL_LABEL,
   KATEGORI,
   KATEGORI_LABEL,
+  PERAN_LABEL,
   PERSYARATAN,
   PERSYARATAN_LABEL,
   STATUS_LABEL,
@@ -191,11 +192,12 @@ function ttdKepala(dc: DocumentContext, warnings: string[], signedBy?: string): 
   return { ada_atas_nama: false, atas_nama: '', jabatan: `${jabatanKepalaOf(dc)},`.toUpperCase(), nama: nama || BLANK, nip: nip ? `NIP. ${formatNip(nip)}` : '' };
 }
 
-function ttdStaf(member: StaffMember | undefined, jabatan: string): Ttd {
+/** A staff member's signature block; the role's name stands in when the Peran tab gives no position. */
+function ttdStaf(member: StaffMember | undefined, peran: Peran): Ttd {
   return {
     ada_atas_nama: false,
     atas_nama: '',
-    jabatan: `${member?.jabatan || jabatan},`,
+    jabatan: `${member?.jabatan || PERAN_LABEL[peran]},`,
     nama: member?.nama || BLANK,
     nip: member?.nip ? `NIP. ${formatNip(member.nip)}` : '',
   };
@@ -276,7 +278,7 @@ function tandaTerima(record: RegisterRecord, dc: DocumentContext): ViewModel<'ta
     layanan: contacts ? `Layanan pengaduan: ${contacts}.` : '',
     ada_petugas: !online,
     elektronik: online,
-    petugas: ttdStaf(online ? undefined : recorder, 'Petugas Layanan Pengaduan'),
+    petugas: ttdStaf(online ? undefined : recorder, 'petugas'),
   };
 }
 
@@ -312,8 +314,8 @@ function lembarPengaduan(record: RegisterRecord, dc: DocumentContext): ViewModel
     tahap: isStatus(status) ? STATUS_LABEL[status] : status,
     kategori: kategoriChecklist(record),
     alasan_kategori: orBlank(cell(record, 'alasan_kategori')),
-    petugas: ttdStaf(petugas, 'Petugas Layanan Pengaduan'),
-    subkoordinator: ttdStaf(activeWithRole(dc, 'subkoordinator', dc.pelaku?.nilai), 'Subkoordinator'),
+    petugas: ttdStaf(petugas, 'petugas'),
+    subkoordinator: ttdStaf(activeWithRole(dc, 'subkoordinator', dc.pelaku?.nilai), 'subkoordinator'),
   };
 }
 
@@ -333,7 +335,7 @@ function lembarDisposisi(record: RegisterRecord, dc: DocumentContext, warnings: 
     sifat: ['Sangat Segera', 'Segera', 'Biasa'].map((s) => ({ tanda: UNCHECKED, nama: s })),
     kategori: isKategori(kategori) ? `${KATEGORI_LABEL[kategori]} — ${orBlank(cell(record, 'alasan_kategori'))}` : orBlank(kategori),
     tenggat: tenggatText(record, dc),
-    diteruskan_kepada: koordinator ? `${koordinator.jabatan || 'Koordinator'} (${koordinator.nama})` : 'Koordinator',
+    diteruskan_kepada: koordinator ? `${koordinator.jabatan || PERAN_LABEL.koordinator} (${koordinator.nama})` : PERAN_LABEL.koordinator,
     harap: [
       'Tindak lanjuti bersama tim teknis',
       'Siapkan undangan rapat tim teknis, OPD terkait, dan pemilik usaha',
@@ -351,7 +353,7 @@ function undanganRapat(record: RegisterRecord, dc: DocumentContext, warnings: st
   const sekretaris = activeWithRole(dc, 'sekretaris');
   const kepala = ttdKepala(dc, sekretaris ? [] : warnings);
   const signer: Ttd = sekretaris
-    ? { ...ttdStaf(sekretaris, 'Sekretaris'), ada_atas_nama: true, atas_nama: `a.n. ${kepala.jabatan}`, jabatan: `${(sekretaris.jabatan || 'Sekretaris').toUpperCase()},` }
+    ? { ...ttdStaf(sekretaris, 'sekretaris'), ada_atas_nama: true, atas_nama: `a.n. ${kepala.jabatan}`, jabatan: `${(sekretaris.jabatan || PERAN_LABEL.sekretaris).toUpperCase()},` }
     : kepala;
   const meeting = tryDayFromIso(cell(record, 'rapat_tanggal'));
   const usahaNama = cell(record, 'nama_usaha');
@@ -435,8 +437,8 @@ function beritaAcara(record: RegisterRecord, dc: DocumentContext, warnings: stri
     })),
     penutup: 'Demikian Berita Acara ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.',
     paraf: [
-      { no: '1.', jabatan: koordinator?.jabatan || 'Koordinator', nama: koordinator?.nama ?? '', tanggal: parafDate('paraf_koordinator_pada') },
-      { no: '2.', jabatan: sekretaris?.jabatan || 'Sekretaris', nama: sekretaris?.nama ?? '', tanggal: parafDate('paraf_sekretaris_pada') },
+      { no: '1.', jabatan: koordinator?.jabatan || PERAN_LABEL.koordinator, nama: koordinator?.nama ?? '', tanggal: parafDate('paraf_koordinator_pada') },
+      { no: '2.', jabatan: sekretaris?.jabatan || PERAN_LABEL.sekretaris, nama: sekretaris?.nama ?? '', tanggal: parafDate('paraf_sekretaris_pada') },
     ],
     kepala: ttdKepala(dc, warnings, dc.pelaku?.tandatangani),
   };

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { JenisDokumen } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
+import { fsReason } from '../files.js';
+
+export { fsReason };
 import type { Gambar } from '../../core/dokumen/kontrak.js';
 
 export function documentsFolder(registerFile: string): string {
@@ -23,24 +26,6 @@ export function safeName(s: string): string {
 
 export function documentFileName(nomor: string, jenis: JenisDokumen): string {
   return `${safeName(nomor)}_${jenis.replace(/_/g, '-')}.docx`;
-}
-
-/** Why a file operation failed, in words staff understand (the code is kept for support). */
-export function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
-  const why: Record<string, string> = {
-    ENOENT: 'folder tidak ada',
-    ENOTDIR: 'bagian jalurnya adalah berkas, bukan folder',
-    EISDIR: 'itu sebuah folder, bukan berkas',
-    EEXIST: 'sudah ada berkas dengan nama itu',
-    EACCES: 'tidak ada izin menulis di sana',
-    EPERM: 'tidak ada izin menulis di sana',
-    EROFS: 'lokasinya hanya-baca',
-    ENOSPC: 'disk penuh',
-    EDQUOT: 'kuota disk habis',
-    ENAMETOOLONG: 'nama berkasnya terlalu panjang',
-  };
-  return `${why[code] ?? 'galat sistem berkas'}${code ? `; ${code}` : ''}`;
 }
 
 /**

@@ -17,6 +17,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import lockfile from 'proper-lockfile';
 import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
+import { fsReason, isKnownFsError } from '../files.js';
 import { PengaduanError } from '../../core/errors.js';
 import { formatWib, isoFromDay, WIB_OFFSET_MS } from '../../core/time.js';
 import type { CellValue } from '../../core/record.js';
@@ -347,19 +348,9 @@ export interface TransactionOptions {
 
 /** An operating-system file error as a coded Indonesian one; other errors pass through. */
 function fileError(e: unknown, file: string, doing: 'membaca' | 'menyimpan' | 'mengunci'): unknown {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why: Record<string, string> = {
-    EISDIR: 'itu adalah folder, bukan berkas .xlsx',
-    EACCES: 'tidak ada izin',
-    EPERM: 'tidak ada izin, atau berkas sedang dikunci program lain',
-    EBUSY: 'berkas sedang dipakai program lain',
-    ENOSPC: 'disk penuh',
-    EROFS: 'disk hanya-baca',
-    ENOTDIR: 'salah satu bagian jalurnya bukan folder',
-  };
-  if (!code || !(code in why)) return e;
+  if (!isKnownFsError(e)) return e;
   const tail = doing === 'menyimpan' ? ' Perubahan TIDAK tersimpan; register tetap seperti sebelumnya.' : '';
-  return new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Gagal ${doing} register "${file}": ${why[code]} (${code}).${tail}`, { cause: e });
+  return new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Gagal ${doing} register "${file}" (${fsReason(e)}).${tail}`, { cause: e });
 }
 
 // A live holder refreshes its lock every 5 s; one not refreshed for 20 s belongs to a process

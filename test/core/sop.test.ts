@@ -280,6 +280,8 @@ describe('every (status, action) pair', () => {
     const d = decide(deepFreeze(recordIn(status)), aksi, actor(role), deepFreeze(VALID_INPUTS[aksi]()), NOW);
     expect(d).toMatchObject({ nomor: NOMOR, aksi, from: status, role });
     expect(def(aksi).outcomes).toContain(d.next);
+    // The table's documents (what `alur` prints) cover what the rule actually renders.
+    for (const jenis of documentsOf(d)) expect(def(aksi).documents).toContain(jenis);
   });
 
   it.each(NOT_ALLOWED)('$aksi from $status is refused as not applicable, for every role', ({ status, aksi }) => {

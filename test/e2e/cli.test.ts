@@ -273,7 +273,7 @@ describe('file problems', () => {
     await mkdir(folder);
     const r = await runCli(['--register', folder, 'daftar'], { cwd: dir });
     expect(r.code).toBe(3);
-    expect(r.err).toContain('itu adalah folder');
+    expect(r.err).toContain('itu sebuah folder, bukan berkas');
   });
 
   it('a register open in LibreOffice refuses writes (they would be undone on its save) but still reads', async () => {
