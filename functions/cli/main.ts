@@ -122,7 +122,8 @@ async function readJson(io: Io, source: string | undefined): Promise<unknown> {
   } else {
     const file = path.resolve(io.cwd, source);
     const size = await stat(file).then((st) => (st.isFile() ? st.size : -1), () => -1);
-    if (size < 0) throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Berkas data "${source}" tidak ditemukan atau bukan berkas.`);
+    // A mistyped file name is the user's to fix (exit 2), not the administrator's.
+    if (size < 0) throw usage(`Berkas data "${source}" tidak ditemukan atau bukan berkas. Data langsung ditulis sebagai objek {…} atau daftar […] JSON.`);
     // Checked before reading, so a huge file is refused without filling the memory.
     if (size > MAX_JSON_BYTES) throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Data JSON lebih dari 10 MB; pecah menjadi beberapa kiriman.');
     try {
@@ -475,9 +476,10 @@ async function pdfsOf(io: Io, files: readonly string[]): Promise<string[]> {
  */
 async function outputFolder(dir: string, options: { empty?: boolean } = {}): Promise<void> {
   const st = await stat(dir).catch(() => undefined);
-  if (st && !st.isDirectory()) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `"${dir}" adalah berkas, bukan folder.`);
+  // The user named it: mistakes here are wrong usage (exit 2); only a folder that cannot be made needs an administrator.
+  if (st && !st.isDirectory()) throw usage(`--keluar "${dir}" adalah berkas, bukan folder.`);
   if (st && options.empty && (await readdir(dir)).length > 0) {
-    throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${dir}" tidak kosong; pilih folder baru atau kosong agar tidak ada dokumen yang tertimpa.`);
+    throw usage(`Folder "${dir}" tidak kosong; pilih folder baru atau kosong agar tidak ada dokumen yang tertimpa.`);
   }
   if (!st) {
     try {
@@ -491,8 +493,8 @@ async function outputFolder(dir: string, options: { empty?: boolean } = {}): Pro
 /** A file the user named for one document: its folder must exist, and it must not be a folder. */
 async function outputFile(file: string): Promise<void> {
   const parent = await stat(path.dirname(file)).catch(() => undefined);
-  if (!parent?.isDirectory()) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${path.dirname(file)}" untuk --keluar tidak ada.`);
-  if ((await stat(file).catch(() => undefined))?.isDirectory()) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `"${file}" adalah folder; beri nama berkas .docx.`);
+  if (!parent?.isDirectory()) throw usage(`Folder "${path.dirname(file)}" untuk --keluar tidak ada.`);
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) throw usage(`--keluar "${file}" adalah folder; beri nama berkas .docx.`);
 }
 
 /** `dokumen NOMOR JENIS [--keluar FILE] [--pdf]`: (re)renders from the register as it stands. */

@@ -94,7 +94,7 @@ describe('documents produced by the steps', () => {
     const before = await readFile(register);
     const out = path.join(dir, 'salinan', 'tanda-terima.docx');
     const missing = await cli(['dokumen', nomor, 'tanda-terima', '--keluar', out]);
-    expect(missing.code).toBe(3);
+    expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/Folder ".*salinan" untuk --keluar tidak ada/);
     await mkdir(path.dirname(out));
     const r = await cli(['dokumen', nomor, 'tanda-terima', '--keluar', out]);
@@ -177,7 +177,7 @@ describe('demo', () => {
   it('refuses a folder that already holds files (sample documents never overwrite real ones), and stray arguments', async () => {
     const full = path.join(dir, 'register-dokumen');
     const r = await runCli(['demo', '--keluar', full], { cwd: dir, now: NOW });
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/tidak kosong/);
     const extra = await runCli(['demo', 'lagi', '--keluar', path.join(dir, 'demo-baru')], { cwd: dir, now: NOW });
     expect(extra.code).toBe(2);
