@@ -54,6 +54,7 @@ Perintah:
   proses NOMOR AKSI --sebagai EMAIL [--data BERKAS.json|'{"kunci":"nilai"}']
                                  lakukan satu aksi SOP sebagai pengguna itu (peran dari tab Peran)
   sla [--pada TTTT-BB-HH]        hitung ulang kolom SLA semua pengaduan dan tab Dasbor
+                                 (--pada: pratinjau per tanggal itu, tanpa menyimpan)
   status NOMOR                   tampilkan satu pengaduan dan riwayatnya
   daftar [--status STATUS] [--terbuka]
                                  daftar pengaduan
@@ -302,7 +303,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const reg = await existingRegister(opt.register);
         let clock = clockOf(io);
         if (opt.pada) clock = { ...clock, now: wibInstant(dayFromIso(opt.pada), 12) };
-        const summary = await reg.transaction((book) => sweepSla(book, clock));
+        // --pada is a preview ("how would the register stand on that day?"): it saves nothing, so
+        // the register never shows states of a day that is not today.
+        const summary = await reg.transaction((book) => sweepSla(book, clock), { write: !opt.pada });
         print(formatSweep(summary), summary);
         return 0;
       }

@@ -219,8 +219,16 @@ describe('refused actions', () => {
 });
 
 describe('the sla command', () => {
-  it('recomputes every complaint at a given date and fills the dashboard tab', async () => {
+  it('with --pada previews another day and saves nothing', async () => {
+    const before = await registerBytes();
     const r = await cli('2026-03-30T10:00:00+07:00', 'sla', '--pada', '2026-04-15', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { asOf: string }).asOf).toBe('2026-04-15');
+    expect((await registerBytes()).equals(before)).toBe(true);
+  });
+
+  it('recomputes every complaint at a given date and fills the dashboard tab', async () => {
+    const r = await cli('2026-04-15T12:00:00+07:00', 'sla', '--json');
     expect(r.code, r.err).toBe(0);
     const s = JSON.parse(r.out) as { total: number; counts: Record<string, number>; late: { nomor: string }[] };
     expect(s.total).toBeGreaterThanOrEqual(4);
@@ -250,7 +258,7 @@ describe('the dashboard tab after repeated sweeps', () => {
   it('holds exactly one row per complaint however often the SLA is recomputed', async () => {
     const counts: number[] = [];
     for (const pada of ['2026-04-15', '2026-04-16', '2026-04-17']) {
-      const r = await cli('2026-03-30T10:00:00+07:00', 'sla', '--pada', pada, '--json');
+      const r = await cli(`${pada}T12:00:00+07:00`, 'sla', '--json');
       expect(r.code, r.err).toBe(0);
       const total = (JSON.parse(r.out) as { total: number }).total;
       const wb = new ExcelJS.Workbook();
