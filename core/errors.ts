@@ -21,6 +21,8 @@ const USER_CODES = [
   'ARGUMEN_TIDAK_VALID',
   'DOKUMEN_BELUM_TERSEDIA',
   'JENIS_DOKUMEN_TIDAK_DIKENAL',
+  'TIDAK_TERAUTENTIKASI',
+  'TERLALU_BANYAK_PERMINTAAN',
 ] as const;
 
 /** Problems of the register, its file or its settings: they need an administrator. */
@@ -34,6 +36,8 @@ export const ADMIN_ERROR_CODES = [
   'BERKAS_TIDAK_DAPAT_DIAKSES',
   'TEMPLATE_TIDAK_VALID',
   'PDF_TIDAK_TERSEDIA',
+  'KONFIGURASI_TIDAK_VALID',
+  'LAYANAN_TIDAK_TERSEDIA',
 ] as const;
 
 export const ERROR_CODES = [...USER_CODES, ...ADMIN_ERROR_CODES] as const;

@@ -19,7 +19,8 @@ import { parseSettings } from '../../core/settings.js';
 import { dayFromIso, isoFromDay, tryParseInstant, wibDay, wibInstant } from '../../core/time.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { WorkbookRegister } from '../register/workbook.js';
-import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification } from '../service.js';
+import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification, type SweepSummary } from '../service.js';
+import { serveCommand } from './serve.js';
 import { saveToOutbox } from '../local/outbox.js';
 import { seedSamples, type ProduceHook } from '../local/sample.js';
 import { documentProblem } from '../../core/dokumen/view.js';
@@ -49,6 +50,8 @@ Pemakaian: pengaduan [--register BERKAS.xlsx] PERINTAH [argumen] [--json]
 
 Perintah:
   mulai                          buka (atau buat, dengan contoh data) register lokal, hitung SLA, tampilkan ringkasan
+  layani [--port 8080]           jalankan fungsi dokumen, sla, dan status di http://127.0.0.1:8080 pada register
+                                 lokal (dibuat dengan contoh data bila belum ada); yang dijalankan npm start
   catat --data BERKAS.json       catat pengaduan dari kanal mana pun (objek atau daftar objek JSON); cetak nomornya
         [--sebagai EMAIL]        petugas yang mencatat
   proses NOMOR AKSI --sebagai EMAIL [--data BERKAS.json|'{"kunci":"nilai"}']
@@ -197,6 +200,7 @@ const OPTIONS = {
   data: { type: 'string' },
   sebagai: { type: 'string' },
   pada: { type: 'string' },
+  port: { type: 'string' },
   hari: { type: 'string' },
   status: { type: 'string' },
   terbuka: { type: 'boolean' },
@@ -245,6 +249,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await dueDates(io, args, opt, existingRegister);
       case 'mulai':
         return await start(io, opt, registerOf);
+      case 'layani': {
+        if (args.length > 0) throw usage(`layani tidak menerima argumen "${args[0]?.slice(0, 40) ?? ''}"; pakai: pengaduan layani [--port N].`);
+        const reg = registerOf(opt.register);
+        return await serveCommand(io, { ...(opt.port !== undefined ? { port: opt.port } : {}), register: reg.file }, () => openOrCreate(io, reg, Boolean(opt.register ?? io.env.PENGADUAN_REGISTER)));
+      }
       case 'catat': {
         const data = await readJson(io, opt.data);
         if (data === undefined) throw usage('catat memerlukan --data BERKAS.json.');
@@ -392,15 +401,15 @@ async function dueDates(
   return 0;
 }
 
-async function start(
-  io: Io,
-  opt: { register?: string | undefined; json?: boolean | undefined },
-  registerOf: (given: string | undefined) => WorkbookRegister,
-): Promise<number> {
-  const reg = registerOf(opt.register);
+/**
+ * Opens the local register for `mulai` and `layani`, creating it with sample roles and complaints
+ * (each walked through the real procedure, with its documents) when it does not exist yet; then
+ * recomputes the SLA columns.
+ */
+async function openOrCreate(io: Io, reg: WorkbookRegister, named: boolean): Promise<{ created: boolean; summary: SweepSummary }> {
   // The default data/ folder is made on first use; a folder the user named must exist.
   try {
-    await mkdir(path.dirname(reg.file), { recursive: !opt.register && !io.env.PENGADUAN_REGISTER });
+    await mkdir(path.dirname(reg.file), { recursive: !named });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
       throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Folder "${path.dirname(reg.file)}" untuk register tidak dapat dibuat (${fsReason(e)}).`, { cause: e });
@@ -428,6 +437,16 @@ async function start(
     },
   );
   if (store.problem) io.err(`Peringatan: ${store.problem}`);
+  return { created, summary };
+}
+
+async function start(
+  io: Io,
+  opt: { register?: string | undefined; json?: boolean | undefined },
+  registerOf: (given: string | undefined) => WorkbookRegister,
+): Promise<number> {
+  const reg = registerOf(opt.register);
+  const { created, summary } = await openOrCreate(io, reg, Boolean(opt.register ?? io.env.PENGADUAN_REGISTER));
   if (opt.json) {
     io.out(JSON.stringify({ register: reg.file, created, summary }, null, 2));
     return 0;

@@ -104,7 +104,7 @@ export class LocalDocumentStore {
   }
 }
 
-const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 const MAX_LOGO_PIXELS = 10_000;
 /** The logo cell of the letterhead: the logo is scaled to fit 3 × 2.2 cm, keeping its proportions. */
 const LOGO_BOX_CM = { width: 3, height: 2.2 };
@@ -127,7 +127,12 @@ export async function loadLogo(registerFile: string, setting: string): Promise<{
   const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
   if (size < 0) return { logo: null, warning: `Logo kop "${name}" tidak ditemukan di folder register; tempat logo dibiarkan kosong.` };
   if (size > MAX_LOGO_BYTES) return { logo: null, warning: `Logo kop "${name}" lebih dari 2 MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
-  const data = new Uint8Array(await readFile(file));
+  return logoOf(name, new Uint8Array(await readFile(file)));
+}
+
+/** The logo's bytes as the letterhead's image, fitted into its cell; a warning when unusable. */
+export function logoOf(name: string, data: Uint8Array): { logo: Gambar | null; warning?: string } {
+  if (data.byteLength > MAX_LOGO_BYTES) return { logo: null, warning: `Logo kop "${name}" lebih dari 2 MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
   let dim: ReturnType<typeof imageSize>;
   try {
     dim = imageSize(data);

@@ -14,7 +14,7 @@ import type { Gambar } from '../../core/dokumen/kontrak.js';
 import { buildView, type DocumentContext } from '../../core/dokumen/view.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { loadContext, type Context, type RegisterTables } from '../service.js';
-import { renderTemplate, type TemplateSource } from './render.js';
+import { renderTemplate, type TemplateLoader } from './render.js';
 
 /** Where rendered documents go: a local folder, or (Google deployment) a Drive folder. */
 export interface DocumentSink {
@@ -23,7 +23,7 @@ export interface DocumentSink {
 }
 
 export interface ProduceDeps {
-  readonly templates: TemplateSource;
+  readonly templates: TemplateLoader;
   readonly sink: DocumentSink;
   readonly now: number;
   /** Loads the letterhead logo named by the `logo_kop` setting. */

@@ -21,7 +21,12 @@ import { exampleView, KONTRAK, TEMPLATE_FILE, shapeProblems, type NamaTemplate }
 import { checkCommands, DELIMITERS, evaluatePath, type TemplateCommand } from '../../core/dokumen/perintah.js';
 
 /** The templates shipped with the code. */
-export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+/** Set by the functions' bundle (tools/bundle-functions.ts): the templates' folder beside the bundle. */
+declare const __PENGADUAN_TEMPLATES__: string | undefined;
+export const TEMPLATE_DIR =
+  typeof __PENGADUAN_TEMPLATES__ === 'string'
+    ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), __PENGADUAN_TEMPLATES__)
+    : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 /** Cannot occur in any value: safeView strips U+0000 (XML forbids it). */
 const LITERAL_XML_DELIMITER = '\u0000xml\u0000';
@@ -85,7 +90,7 @@ export async function checkTemplate(name: NamaTemplate, bytes: Uint8Array, file:
 
 /** Each template content is checked once per process, wherever it came from. */
 const checkedTemplates = new Map<string, Promise<void>>();
-function checkOnce(name: NamaTemplate, bytes: Uint8Array, file: string): Promise<void> {
+export function checkOnce(name: NamaTemplate, bytes: Uint8Array, file: string): Promise<void> {
   const key = `${name}:${createHash('sha256').update(bytes).digest('hex')}`;
   let check = checkedTemplates.get(key);
   if (!check) {
@@ -96,16 +101,22 @@ function checkOnce(name: NamaTemplate, bytes: Uint8Array, file: string): Promise
   return check;
 }
 
-interface Loaded {
+export interface Loaded {
   readonly bytes: Uint8Array;
+  /** Where it came from, for messages (a path, or a Drive file's name). */
   readonly file: string;
+}
+
+/** Where the templates come from: the folder `templates/`, or a Drive folder (Google deployment). */
+export interface TemplateLoader {
+  load(name: NamaTemplate): Promise<Loaded>;
 }
 
 /**
  * Where templates come from: a folder (templates/ by default). Each template is read on every use
  * and checked once per content: an edited file is checked again, an unchanged one is not.
  */
-export class TemplateSource {
+export class TemplateSource implements TemplateLoader {
   constructor(readonly dir: string = TEMPLATE_DIR) {}
 
   async load(name: NamaTemplate): Promise<Loaded> {

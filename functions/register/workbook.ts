@@ -21,14 +21,11 @@ import { fsReason, isKnownFsError } from '../files.js';
 import { PengaduanError } from '../../core/errors.js';
 import { formatWib, isoFromDay, WIB_OFFSET_MS } from '../../core/time.js';
 import type { CellValue } from '../../core/record.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, type Row } from './table.js';
 
-export type Row = Record<string, CellValue>;
+export type { Row };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
-
-function normalizeHeader(h: string): string {
-  return h.replace(/\s+/g, ' ').trim().toLowerCase();
-}
 
 /** Excel stores dates as local wall-clock values; exceljs hands them back as UTC fields. */
 function fromDate(d: Date, column: Column | undefined): string {
@@ -68,18 +65,11 @@ export class Table {
     this.sheet = sheet;
     this.markDirty = markDirty;
     this.columnByKey = new Map(tab.columns.map((c) => [c.key, c]));
-    const byHeader = new Map(tab.columns.map((c) => [normalizeHeader(c.header), c.key]));
-    const header = sheet.getRow(1);
-    const seen = new Set<string>();
-    header.eachCell({ includeEmpty: false }, (c, colNumber) => {
-      const key = byHeader.get(normalizeHeader(String(readCell(c.value, undefined))));
-      if (!key) return;
-      if (seen.has(key)) {
-        throw new PengaduanError('REGISTER_RUSAK', `Tab "${tab.name}" memiliki dua kolom berjudul "${this.columnByKey.get(key)?.header}". Hapus atau ganti nama salah satunya.`);
-      }
-      seen.add(key);
-      this.colOf.set(key, colNumber);
+    const headers: string[] = [];
+    sheet.getRow(1).eachCell({ includeEmpty: false }, (c, colNumber) => {
+      headers[colNumber - 1] = String(readCell(c.value, undefined));
     });
+    for (const [key, i] of columnPositions(tab, Array.from(headers, (h) => h ?? ''))) this.colOf.set(key, i + 1);
   }
 
   hasColumn(key: string): boolean {
@@ -111,8 +101,7 @@ export class Table {
   private col(key: string): number {
     const n = this.colOf.get(key);
     if (n === undefined) {
-      const header = this.columnByKey.get(key)?.header ?? key;
-      throw new PengaduanError('KOLOM_TIDAK_DITEMUKAN', `Kolom "${header}" tidak ditemukan di tab "${this.tab.name}".`);
+      throw missingColumnError(this.tab, key);
     }
     return n;
   }
@@ -179,11 +168,7 @@ export class Table {
     }
     const rows = this.duplicates?.get(value.trim());
     if (rows) {
-      const header = this.columnByKey.get(key)?.header ?? key;
-      throw new PengaduanError(
-        'REGISTER_RUSAK',
-        `${header} "${value.trim().slice(0, 60)}" tercatat di lebih dari satu baris tab "${this.tab.name}" (baris ${rows.join(', ')}). Hapus baris salinannya, lalu ulangi.`,
-      );
+      throw duplicateKeyError(this.tab, key, value, rows);
     }
     return this.index.get(value.trim());
   }
@@ -198,19 +183,9 @@ export class Table {
     cell.value = value === undefined || value === '' ? null : value;
   }
 
-  private assertOwner(keys: Iterable<string>, writer: Penulis): void {
-    for (const key of keys) {
-      const column = this.columnByKey.get(key);
-      if (!column) throw new PengaduanError('KOLOM_TIDAK_DITEMUKAN', `Kolom dengan kunci "${key}" tidak ada dalam skema tab "${this.tab.name}".`);
-      if (column.writer !== writer) {
-        throw new Error(`Writer ${writer} may not write column ${key} (owned by ${column.writer})`, { cause: { code: 'KOLOM_BUKAN_MILIK_PENULIS' } });
-      }
-    }
-  }
-
   /** Writes `patch` into the row; every column must belong to `writer`. */
   update(rowNumber: number, patch: Row, writer: Penulis): void {
-    this.assertOwner(Object.keys(patch), writer);
+    assertWriter(this.tab, Object.keys(patch), writer);
     const row = this.sheet.getRow(rowNumber);
     for (const [k, v] of Object.entries(patch)) this.writeCell(row, k, v);
     // Rows do not move on update: the index stays valid unless its own column changed.
@@ -220,12 +195,7 @@ export class Table {
 
   /** Appends a row after the last used one; columns owned by other writers are left empty. */
   append(values: Row, writers: readonly Penulis[]): number {
-    for (const key of Object.keys(values)) {
-      const column = this.columnByKey.get(key);
-      if (!column || !writers.includes(column.writer)) {
-        throw new Error(`Writers ${writers.join(',')} may not write column ${key}`, { cause: { code: 'KOLOM_BUKAN_MILIK_PENULIS' } });
-      }
-    }
+    assertAppenders(this.tab, Object.keys(values), writers);
     const rowNumber = (this.sheet.lastRow?.number ?? 1) + 1;
     const row = this.sheet.getRow(rowNumber);
     for (const [k, v] of Object.entries(values)) this.writeCell(row, k, v);
@@ -236,7 +206,7 @@ export class Table {
 
   /** Replaces every data row (for derived tabs such as the dashboard). */
   replaceAll(rows: readonly Row[], writer: Penulis): void {
-    this.assertOwner(this.tab.columns.map((c) => c.key), writer);
+    assertWriter(this.tab, this.tab.columns.map((c) => c.key), writer);
     // Overwrite in place, then blank what is left below (exceljs's spliceRows leaves the last rows).
     const last = this.sheet.lastRow?.number ?? 1;
     rows.forEach((values, i) => {

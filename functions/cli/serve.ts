@@ -1,0 +1,73 @@
+/**
+ * `pengaduan layani` (what `npm start` runs): serves the three functions on 127.0.0.1:8080
+ * against the local register, created with sample data when missing, prints their URLs with a
+ * `curl` for each, and runs until Ctrl+C.
+ */
+import { PengaduanError } from '../../core/errors.js';
+import { parseConfig } from '../config.js';
+import { depsFromConfig } from '../http/backends.js';
+import { serve } from '../http/server.js';
+import type { Io } from './main.js';
+
+/** A sample complaint (number and access code) to show the status look-up with. */
+async function sampleComplaint(deps: Awaited<ReturnType<typeof depsFromConfig>>): Promise<{ nomor: string; kode: string } | undefined> {
+  return deps.register.transaction(
+    (book) => {
+      const rows = book.table('pengaduan').rows();
+      const open = rows.find((r) => String(r.values.status ?? '') === 'RAPAT_DIJADWALKAN') ?? rows[0];
+      return open ? { nomor: String(open.values.nomor ?? ''), kode: String(open.values.kode_akses ?? '') } : undefined;
+    },
+    { write: false, tabs: ['pengaduan'] },
+  );
+}
+
+export async function serveCommand(io: Io, opt: { port?: string; register: string }, ensureLocal: () => Promise<{ created: boolean }>): Promise<number> {
+  const config = parseConfig({ ...io.env, PENGADUAN_REGISTER: opt.register, ...(opt.port !== undefined ? { PORT: opt.port } : {}) }, io.cwd);
+  const lines: string[] = [];
+  if (config.backend === 'lokal') {
+    const { created } = await ensureLocal();
+    lines.push(created ? `Register baru dibuat dengan contoh data: ${config.register}` : `Register: ${config.register}`);
+  } else {
+    lines.push(`Register: Google Sheets ${config.spreadsheetId}`);
+  }
+  const deps = await depsFromConfig(config);
+  let running;
+  try {
+    running = await serve(config, deps);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new PengaduanError('ARGUMEN_TIDAK_VALID', `Port ${config.port} sudah dipakai program lain. Pilih port lain, misalnya: npm start -- --port 8081`);
+    if (code === 'EACCES') throw new PengaduanError('ARGUMEN_TIDAK_VALID', `Port ${config.port} tidak boleh dipakai pengguna ini; pilih port di atas 1024.`);
+    throw e;
+  }
+  const { url } = running;
+  const sample = await sampleComplaint(deps).catch(() => undefined);
+  const sebagai = config.auth === 'lokal' ? `-H 'X-Pengaduan-Sebagai: rina.petugas@contoh.go.id' ` : `-H "Authorization: Bearer $(gcloud auth print-identity-token)" `;
+  const admin = config.auth === 'lokal' ? `-H 'X-Pengaduan-Sebagai: admin@contoh.go.id' ` : sebagai;
+  const nomor = sample?.nomor || 'NOMOR';
+  lines.push(
+    '',
+    `Fungsi dijalankan di ${url} (hentikan dengan Ctrl+C):`,
+    `  ${url}/dokumen   buat dokumen pengaduan dan tulis tautannya di register (staf; POST JSON)`,
+    `  ${url}/sla       hitung ulang SLA semua pengaduan dan tab Dasbor (admin/penjadwal; POST)`,
+    `  ${url}/status    cek status oleh pelapor dengan nomor registrasi dan kode akses (publik)`,
+    '',
+    'Contoh:',
+    `  curl -s ${sebagai}-H 'Content-Type: application/json' -d '{"nomor":"${nomor}","jenis":"tanda_terima"}' ${url}/dokumen`,
+    `  curl -s -X POST ${admin}${url}/sla`,
+    `  curl -s '${url}/status?nomor=${encodeURIComponent(nomor)}&kode=${encodeURIComponent(sample?.kode || 'KODE')}'`,
+  );
+  io.out(lines.join('\n'));
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  io.err('Server dihentikan.');
+  return 0;
+}

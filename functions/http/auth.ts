@@ -1,0 +1,79 @@
+/**
+ * Who is calling. In the Google deployment every call to `dokumen` and `sla` carries a Google
+ * identity token (Apps Script: `ScriptApp.getIdentityToken()`; Cloud Scheduler: an OIDC token of
+ * its service account). Cloud Run checks it at the door (`--no-allow-unauthenticated`); the
+ * function checks it again (signature against Google's keys, issuer, audience, expiry, verified
+ * e-mail) because it needs the e-mail to check the caller's role on the Peran tab.
+ *
+ * Locally (`PENGADUAN_AUTH=lokal`, only on 127.0.0.1) the caller names themself in the
+ * `X-Pengaduan-Sebagai` header, like `--sebagai` on the command line; the role check is the same.
+ */
+import type { OAuth2Client } from 'google-auth-library';
+import { PengaduanError } from '../../core/errors.js';
+
+export interface Identity {
+  readonly email: string;
+}
+
+/** The headers of a request, by lower-case name. */
+export type HeaderOf = (name: string) => string | undefined;
+
+export interface IdentityVerifier {
+  verify(header: HeaderOf): Promise<Identity>;
+}
+
+const TOKEN = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/;
+const MAX_TOKEN_CHARS = 8192;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+
+export const GOOGLE_ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
+
+const unauthenticated = (why: string): PengaduanError => new PengaduanError('TIDAK_TERAUTENTIKASI', why);
+
+export class GoogleIdentityVerifier implements IdentityVerifier {
+  /** `client`: an OAuth2Client of google-auth-library; it fetches and caches Google's public keys. */
+  constructor(
+    private readonly audiences: readonly string[],
+    private readonly client: OAuth2Client,
+  ) {}
+
+  async verify(header: HeaderOf): Promise<Identity> {
+    const value = header('authorization') ?? '';
+    if (value === '') throw unauthenticated('Permintaan ini memerlukan token identitas Google (header "Authorization: Bearer TOKEN").');
+    const token = value.length <= MAX_TOKEN_CHARS ? TOKEN.exec(value)?.[1] : undefined;
+    if (!token) throw unauthenticated('Header Authorization bukan token identitas Google yang sah.');
+    let payload: { email?: string; email_verified?: boolean; iss?: string } | undefined;
+    try {
+      const ticket = await this.client.verifyIdToken({ idToken: token, audience: [...this.audiences] });
+      payload = ticket.getPayload();
+    } catch (e) {
+      const message = (e as Error).message;
+      if (/Failed to retrieve verification certificates/i.test(message)) {
+        throw new PengaduanError('LAYANAN_TIDAK_TERSEDIA', 'Kunci publik Google untuk memeriksa token identitas tidak dapat diambil; coba lagi sebentar lagi.', { cause: e });
+      }
+      const why = /too late/i.test(message)
+        ? 'Token identitas sudah kedaluwarsa; muat ulang halaman atau jalankan ulang menunya.'
+        : /audience|recipient/i.test(message)
+          ? 'Token identitas tidak ditujukan untuk layanan ini (audience berbeda); periksa PENGADUAN_AUDIENCE.'
+          : /issuer/i.test(message)
+            ? 'Token identitas tidak diterbitkan oleh Google.'
+            : 'Token identitas tidak sah.';
+      throw new PengaduanError('TIDAK_TERAUTENTIKASI', why, { cause: e });
+    }
+    if (!payload?.iss || !GOOGLE_ISSUERS.includes(payload.iss)) throw unauthenticated('Token identitas tidak diterbitkan oleh Google.');
+    if (!payload.email || payload.email_verified !== true) {
+      throw unauthenticated('Token identitas tidak memuat e-mail yang terverifikasi; Apps Script memerlukan cakupan "openid" dan "https://www.googleapis.com/auth/userinfo.email".');
+    }
+    return { email: payload.email.trim().toLowerCase() };
+  }
+}
+
+/** Local server only: the caller's e-mail from `X-Pengaduan-Sebagai`. */
+export class LocalIdentityVerifier implements IdentityVerifier {
+  verify(header: HeaderOf): Promise<Identity> {
+    const email = (header('x-pengaduan-sebagai') ?? '').trim().toLowerCase();
+    if (email === '') return Promise.reject(unauthenticated('Server lokal: sebutkan e-mail Anda (terdaftar di tab Peran) dalam header "X-Pengaduan-Sebagai".'));
+    if (!EMAIL.test(email)) return Promise.reject(unauthenticated('Header X-Pengaduan-Sebagai bukan alamat e-mail.'));
+    return Promise.resolve({ email });
+  }
+}

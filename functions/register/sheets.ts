@@ -1,0 +1,510 @@
+/**
+ * The register on Google Sheets (the Google deployment), behind the same table interface as the
+ * local workbook, so the service runs unchanged on either.
+ *
+ * The Sheet is edited by people while a function works on it, and the Sheets API has no locks.
+ * So a transaction:
+ * 1. reads every tab it needs in ONE `values.batchGet` (the answer's ranges also tell each grid's size);
+ * 2. runs the service on that snapshot in memory; every write is checked against the schema's
+ *    owner of the column and kept as a pending cell;
+ * 3. right before writing, reads the header rows and the key column again (ONE `values.batchGet`)
+ *    and finds each changed row by its key (the registration number): a person who sorted,
+ *    inserted or deleted rows in between moves nothing onto the wrong complaint. A row whose key
+ *    disappeared or now appears twice is reported and left alone. When a column the transaction
+ *    writes was moved, the whole transaction runs again on a fresh read;
+ * 4. writes every changed cell in ONE `values.batchUpdate` with `valueInputOption: RAW` (text a
+ *    citizen typed stays text, never a formula). Cells it does not change are sent as `null`,
+ *    which the API skips, so an edit a person made meanwhile in another cell is kept.
+ * A sweep over any number of complaints therefore costs three requests (a fourth only when the
+ * dashboard tab must grow past its grid). Requests are retried with backoff on 429 and 5xx.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
+import { PengaduanError } from '../../core/errors.js';
+import type { CellValue } from '../../core/record.js';
+import type { RegisterTables, TableLike } from '../service.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from './table.js';
+
+/** What the API hands back with UNFORMATTED_VALUE. */
+type ApiCell = string | number | boolean | null | undefined;
+
+/** `A`, `B`, … `Z`, `AA` for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A tab name as A1 notation wants it: always quoted, quotes doubled. */
+export const a1Tab = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** The grid size an answer's range reveals ("'Pengaduan'!A1:BZ1000" → 1000 rows, 78 columns). */
+export function gridOfRange(range: string): { rows: number; columns: number } | undefined {
+  const m = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(range);
+  if (!m) return undefined;
+  return { rows: Number(m[4]), columns: columnIndex(m[3] ?? 'A') + 1 };
+}
+
+function cellOf(value: ApiCell, column: Column | undefined): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
+  // Dates a person typed into a date column come back as serial numbers.
+  if (typeof value === 'number' && isDateColumn(column)) return fromSerial(value, column);
+  return value;
+}
+
+interface Pending {
+  /** The row's key as read (the registration number): where to find it again before writing. */
+  readonly key: string;
+  readonly cells: Map<string, CellValue>;
+}
+
+/** One tab of the snapshot, mapped by header. */
+class SheetTable implements TableLike {
+  readonly positions: Map<string, number>;
+  readonly grid: { rows: number; columns: number };
+  /** Sheet rows (1-based numbers) → values by key; row 1 is the header. */
+  private readonly data: Row[] = [];
+  readonly updates = new Map<number, Pending>();
+  readonly appended: Row[] = [];
+  replaced: Row[] | undefined;
+  /** Data rows as read (a replacement clears what it leaves below them). */
+  readonly readCount: number;
+  private index: Map<string, number[]> | undefined;
+  private indexColumn: string | undefined;
+
+  constructor(
+    readonly tab: Tab,
+    values: readonly (readonly ApiCell[])[],
+    grid: { rows: number; columns: number },
+  ) {
+    this.grid = grid;
+    this.readCount = Math.max(0, values.length - 1);
+    this.positions = columnPositions(tab, (values[0] ?? []).map((h) => String(h ?? '')));
+    const columns = new Map(tab.columns.map((c) => [c.key, c]));
+    for (let r = 1; r < values.length; r++) {
+      const raw = values[r] ?? [];
+      const row: Row = {};
+      for (const [key, i] of this.positions) row[key] = cellOf(raw[i], columns.get(key));
+      this.data[r + 1] = row;
+    }
+  }
+
+  hasColumn(key: string): boolean {
+    return this.positions.has(key);
+  }
+
+  /** The rows of this snapshot (sheet row numbers), blank rows skipped. */
+  rows(): { rowNumber: number; values: Row }[] {
+    const out: { rowNumber: number; values: Row }[] = [];
+    this.data.forEach((values, rowNumber) => {
+      if (Object.values(values).some((v) => v !== '')) out.push({ rowNumber, values: { ...values } });
+    });
+    return out;
+  }
+
+  private position(key: string): number {
+    const i = this.positions.get(key);
+    if (i === undefined) throw missingColumnError(this.tab, key);
+    return i;
+  }
+
+  columnValues(key: string): string[] {
+    this.position(key);
+    const out: string[] = [];
+    for (const row of this.data) if (row && row[key] !== '' && row[key] !== undefined) out.push(String(row[key]).trim());
+    return out;
+  }
+
+  find(key: string, value: string): number | undefined {
+    this.position(key);
+    if (this.indexColumn !== key || !this.index) {
+      const index = new Map<string, number[]>();
+      this.data.forEach((row, r) => {
+        const v = String(row[key] ?? '').trim();
+        if (v !== '') index.set(v, [...(index.get(v) ?? []), r]);
+      });
+      this.index = index;
+      this.indexColumn = key;
+    }
+    const rows = this.index.get(value.trim());
+    if (rows && rows.length > 1) throw duplicateKeyError(this.tab, key, value, rows);
+    return rows?.[0];
+  }
+
+  get(rowNumber: number): Row {
+    const row = this.data[rowNumber];
+    if (!row) throw new Error(`Row ${rowNumber} is not in the snapshot of ${this.tab.name}`);
+    return { ...row };
+  }
+
+  update(rowNumber: number, patch: Row, writer: Penulis): void {
+    assertWriter(this.tab, Object.keys(patch), writer);
+    const keyColumn = this.tab.keyColumn;
+    if (!keyColumn) throw new Error(`Tab ${this.tab.name} has no key column: its rows cannot be found again on Google Sheets`);
+    for (const k of Object.keys(patch)) this.position(k);
+    const row = this.data[rowNumber];
+    if (!row) throw new Error(`Row ${rowNumber} is not in the snapshot of ${this.tab.name}`);
+    const pending = this.updates.get(rowNumber) ?? { key: String(row[keyColumn] ?? '').trim(), cells: new Map<string, CellValue>() };
+    for (const [k, v] of Object.entries(patch)) {
+      const value = v ?? '';
+      // Only what changes is written: the rest of the row stays as people left it.
+      if (row[k] === value && !pending.cells.has(k)) continue;
+      pending.cells.set(k, value);
+      row[k] = value;
+    }
+    if (pending.cells.size > 0) this.updates.set(rowNumber, pending);
+    if (Object.hasOwn(patch, this.indexColumn ?? '')) this.index = undefined;
+  }
+
+  append(values: Row, writers: readonly Penulis[]): number {
+    assertAppenders(this.tab, Object.keys(values), writers);
+    for (const k of Object.keys(values)) this.position(k);
+    this.appended.push({ ...values });
+    const rowNumber = Math.max(this.data.length, 2);
+    this.data[rowNumber] = { ...values };
+    this.index = undefined;
+    return rowNumber;
+  }
+
+  replaceAll(rows: readonly Row[], writer: Penulis): void {
+    assertWriter(this.tab, this.tab.columns.map((c) => c.key), writer);
+    this.replaced = rows.map((r) => ({ ...r }));
+    this.data.length = 0;
+    rows.forEach((r, i) => (this.data[i + 2] = { ...r }));
+    this.index = undefined;
+  }
+
+
+  get changed(): boolean {
+    return this.updates.size > 0 || this.appended.length > 0 || this.replaced !== undefined;
+  }
+}
+
+class SheetsBook implements RegisterTables {
+  constructor(private readonly tables: Map<TabKey, SheetTable>) {}
+  table(key: TabKey): SheetTable {
+    const t = this.tables.get(key);
+    if (!t) throw new Error(`Tab ${key} was not read by this transaction (add it to "tabs")`);
+    return t;
+  }
+  get all(): [TabKey, SheetTable][] {
+    return [...this.tables];
+  }
+}
+
+export interface SheetsTransactionOptions {
+  /** Write the changes (default true). */
+  readonly write?: boolean;
+  /** The tabs to read (default: all). Reading fewer keeps a request small. */
+  readonly tabs?: readonly TabKey[];
+  /** Files put in place once the register is written (documents), or thrown away on failure. */
+  readonly staged?: { commit(): Promise<void>; discard(): Promise<void> };
+}
+
+/** What the last write did: rows that could not be found again are reported, not guessed. */
+export interface WriteReport {
+  readonly requests: number;
+  readonly cells: number;
+  /** Rows whose registration number vanished or doubled between the read and the write. */
+  readonly lost: { tab: string; key: string; reason: string }[];
+}
+
+/** A column moved while the transaction ran: it runs again on a fresh read. */
+class ColumnsMoved extends Error {}
+
+const RETRY = {
+  retry: 5,
+  retryDelay: 1000,
+  statusCodesToRetry: [
+    [429, 429],
+    [500, 599],
+  ],
+  // Reading and overwriting the same cells again is harmless; appending twice is not (no POST :append).
+  httpMethodsToRetry: ['GET', 'PUT', 'POST'],
+} as const;
+
+export interface SheetsRegisterOptions {
+  /** A client from `@googleapis/sheets`, authorised for the spreadsheet. */
+  readonly client: sheets_v4.Sheets;
+  readonly spreadsheetId: string;
+  /** Backoff settings (tests shorten them). */
+  readonly retry?: { retry?: number; retryDelay?: number; retryDelayMultiplier?: number };
+}
+
+export class SheetsRegister {
+  readonly spreadsheetId: string;
+  /** Requests made so far (for benchmarks and the figures of a sweep). */
+  requests = 0;
+  lastWrite: WriteReport | undefined;
+  private readonly client: sheets_v4.Sheets;
+  private readonly retryConfig: Record<string, unknown>;
+
+  constructor(options: SheetsRegisterOptions) {
+    this.client = options.client;
+    this.spreadsheetId = options.spreadsheetId;
+    this.retryConfig = { ...RETRY, httpMethodsToRetry: [...RETRY.httpMethodsToRetry], statusCodesToRetry: RETRY.statusCodesToRetry.map((r) => [...r]), ...options.retry };
+  }
+
+  private async call<T>(what: string, fn: (opts: { retryConfig: Record<string, unknown> }) => Promise<{ data: T }>): Promise<T> {
+    this.requests++;
+    try {
+      return (await fn({ retryConfig: this.retryConfig })).data;
+    } catch (e) {
+      throw apiError(e, what, this.spreadsheetId);
+    }
+  }
+
+  private async read(tabs: readonly TabKey[]): Promise<SheetsBook> {
+    const data = await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca register', (o) =>
+      this.client.spreadsheets.values.batchGet(
+        {
+          spreadsheetId: this.spreadsheetId,
+          ranges: tabs.map((k) => a1Tab(TABS[k].name)),
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+          majorDimension: 'ROWS',
+        },
+        o,
+      ),
+    );
+    const ranges = data.valueRanges ?? [];
+    const tables = new Map<TabKey, SheetTable>();
+    tabs.forEach((key, i) => {
+      const vr = ranges[i];
+      const values = (vr?.values ?? []) as ApiCell[][];
+      const grid = gridOfRange(vr?.range ?? '') ?? { rows: values.length, columns: Math.max(0, ...values.map((r) => r.length)) };
+      tables.set(key, new SheetTable(TABS[key], values, grid));
+    });
+    return new SheetsBook(tables);
+  }
+
+  /** Runs `fn` on a fresh snapshot, then writes what it changed (see the file's comment). */
+  async transaction<T>(fn: (book: RegisterTables) => T | Promise<T>, options: SheetsTransactionOptions = {}): Promise<T> {
+    const tabs = options.tabs ?? TAB_KEYS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const book = await this.read(tabs);
+        const result = await fn(book);
+        if ((options.write ?? true) && book.all.some(([, t]) => t.changed)) await this.write(book);
+        await options.staged?.commit();
+        return result;
+      } catch (e) {
+        if (e instanceof ColumnsMoved && attempt < 3) continue;
+        await options.staged?.discard();
+        if (e instanceof ColumnsMoved) {
+          throw new PengaduanError('REGISTER_TERKUNCI', 'Kolom register sedang dipindahkan orang lain; tidak ada yang ditulis. Ulangi sebentar lagi.');
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async write(book: SheetsBook): Promise<void> {
+    const before = this.requests;
+    const changed = book.all.filter(([, t]) => t.changed);
+    const keyed = changed.filter(([, t]) => t.updates.size > 0 || t.replaced !== undefined);
+    // (3) Fresh header rows, and the key column of tabs whose rows are updated in place.
+    const ranges: string[] = [];
+    for (const [key, t] of keyed) {
+      ranges.push(`${a1Tab(TABS[key].name)}!1:1`);
+      if (t.updates.size > 0) {
+        const col = columnLetter(t.positions.get(t.tab.keyColumn ?? '') ?? 0);
+        ranges.push(`${a1Tab(TABS[key].name)}!${col}:${col}`);
+      }
+    }
+    const fresh =
+      ranges.length === 0
+        ? []
+        : ((
+            await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca ulang register', (o) =>
+              this.client.spreadsheets.values.batchGet({ spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' }, o),
+            )
+          ).valueRanges ?? []);
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    const lost: WriteReport['lost'] = [];
+    let cells = 0;
+    let at = 0;
+    const grow: { tab: Tab; rows: number }[] = [];
+    for (const [key, t] of keyed) {
+      const name = a1Tab(TABS[key].name);
+      const header = ((fresh[at++]?.values?.[0] ?? []) as ApiCell[]).map((h) => String(h ?? ''));
+      const now = columnPositions(t.tab, header);
+      const written = new Set<string>([...t.updates.values()].flatMap((p) => [...p.cells.keys()]));
+      if (t.updates.size > 0) written.add(t.tab.keyColumn ?? '');
+      if (t.replaced) for (const c of t.tab.columns) if (t.positions.has(c.key)) written.add(c.key);
+      for (const k of written) if (now.get(k) !== t.positions.get(k)) throw new ColumnsMoved();
+      if (t.updates.size > 0) {
+        const keys = ((fresh[at++]?.values ?? []) as ApiCell[][]).map((r) => String(r[0] ?? '').trim());
+        const rowsOf = new Map<string, number[]>();
+        keys.forEach((k, i) => {
+          if (i > 0 && k !== '') rowsOf.set(k, [...(rowsOf.get(k) ?? []), i + 1]);
+        });
+        const target = new Map<number, Map<string, CellValue>>();
+        for (const p of t.updates.values()) {
+          const rows = rowsOf.get(p.key) ?? [];
+          if (rows.length !== 1 || rows[0] === undefined) {
+            lost.push({ tab: t.tab.name, key: p.key, reason: rows.length === 0 ? 'baris tidak ditemukan lagi (dihapus saat diproses)' : `tercatat di ${rows.length} baris` });
+            continue;
+          }
+          target.set(rows[0], p.cells);
+        }
+        const blocks = blocksOf(target, t.positions);
+        for (const b of blocks) {
+          data.push({ range: `${name}!${columnLetter(b.firstColumn)}${b.firstRow}:${columnLetter(b.lastColumn)}${b.lastRow}`, majorDimension: 'ROWS', values: b.values });
+          cells += b.cells;
+        }
+      }
+      if (t.replaced) {
+        const width = Math.max(...t.positions.values()) + 1;
+        const height = Math.max(t.replaced.length, t.readCount);
+        const values: (CellValue | null)[][] = [];
+        for (let r = 0; r < height; r++) {
+          const src = t.replaced[r];
+          const out: (CellValue | null)[] = Array.from({ length: width }, () => null);
+          for (const [k, i] of t.positions) out[i] = src ? (src[k] ?? '') : '';
+          values.push(out);
+        }
+        if (values.length > 0) {
+          data.push({ range: `${name}!A2:${columnLetter(width - 1)}${values.length + 1}`, majorDimension: 'ROWS', values });
+          cells += values.length * t.positions.size;
+          if (values.length + 1 > t.grid.rows) grow.push({ tab: t.tab, rows: values.length + 1 - t.grid.rows });
+        }
+      }
+    }
+    if (grow.length > 0) await this.growTabs(grow);
+    if (data.length > 0) {
+      await this.call('menulis register', (o) =>
+        this.client.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }, o),
+      );
+    }
+    for (const [key, t] of changed) {
+      if (t.appended.length === 0) continue;
+      const header = [...t.positions].sort((a, b) => a[1] - b[1]);
+      const width = (header.at(-1)?.[1] ?? 0) + 1;
+      const values = t.appended.map((row) => {
+        const out: CellValue[] = Array.from({ length: width }, () => '');
+        for (const [k, i] of header) out[i] = row[k] ?? '';
+        return out;
+      });
+      await this.call('menambah baris register', (o) =>
+        this.client.spreadsheets.values.append(
+          { spreadsheetId: this.spreadsheetId, range: `${a1Tab(TABS[key].name)}!A1`, valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS', requestBody: { values } },
+          { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
+        ),
+      );
+      cells += values.length * header.length;
+    }
+    this.lastWrite = { requests: this.requests - before, cells, lost };
+  }
+
+  /** The dashboard grew past its grid: add rows (the values API never does). */
+  private async growTabs(grow: readonly { tab: Tab; rows: number }[]): Promise<void> {
+    const meta = await this.call<sheets_v4.Schema$Spreadsheet>('membaca susunan tab', (o) =>
+      this.client.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets.properties(sheetId,title)' }, o),
+    );
+    const idOf = new Map((meta.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? 0]));
+    await this.call('menambah baris tab', (o) =>
+      this.client.spreadsheets.batchUpdate(
+        {
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { requests: grow.map((g) => ({ appendDimension: { sheetId: idOf.get(g.tab.name) ?? 0, dimension: 'ROWS', length: g.rows + 100 } })) },
+        },
+        o,
+      ),
+    );
+  }
+}
+
+/** Rows further apart than this are written as separate rectangles. */
+const MAX_GAP = 20;
+
+interface Block {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  values: (CellValue | null)[][];
+  cells: number;
+}
+
+/**
+ * The changed cells as few rectangles as possible: one per run of adjacent written columns,
+ * spanning the rows written, with `null` (skipped by the API) wherever a cell is not ours to change.
+ */
+export function blocksOf(target: ReadonlyMap<number, ReadonlyMap<string, CellValue>>, positions: ReadonlyMap<string, number>): Block[] {
+  if (target.size === 0) return [];
+  const columns = [...new Set([...target.values()].flatMap((m) => [...m.keys()]))]
+    .map((k) => ({ key: k, at: positions.get(k) ?? -1 }))
+    .filter((c) => c.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const runs: { key: string; at: number }[][] = [];
+  for (const c of columns) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && c.at === last.at + 1) run.push(c);
+    else runs.push([c]);
+  }
+  // Rows far apart become separate rectangles rather than one mostly made of nulls.
+  const rows = [...target.keys()].sort((a, b) => a - b);
+  const spans: [number, number][] = [];
+  for (const r of rows) {
+    const span = spans.at(-1);
+    if (span && r - span[1] <= MAX_GAP) span[1] = r;
+    else spans.push([r, r]);
+  }
+  return spans.flatMap(([firstRow, lastRow]) =>
+    runs.map((run) => {
+      let cells = 0;
+      const values: (CellValue | null)[][] = [];
+      for (let r = firstRow; r <= lastRow; r++) {
+        const m = target.get(r);
+        values.push(
+          run.map((c) => {
+            const v = m?.get(c.key);
+            if (v === undefined) return null;
+            cells++;
+            return v;
+          }),
+        );
+      }
+      return { firstRow, lastRow, firstColumn: run[0]?.at ?? 0, lastColumn: run.at(-1)?.at ?? 0, values, cells };
+    }),
+  );
+}
+
+/** The HTTP status of an error from the Google client, if any. */
+function statusOf(e: unknown): number | undefined {
+  const s = (e as { status?: unknown; response?: { status?: unknown } }).status ?? (e as { response?: { status?: unknown } }).response?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+/** A Sheets API failure as the administrator's Indonesian message (nothing was written). */
+export function apiError(e: unknown, what: string, spreadsheetId: string): unknown {
+  if (e instanceof PengaduanError) return e;
+  const status = statusOf(e);
+  const detail = ((e as Error).message ?? '').slice(0, 200);
+  if (status === 403 || status === 401) {
+    return new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Gagal ${what}: akun layanan fungsi tidak memiliki akses ke spreadsheet ${spreadsheetId}. Bagikan spreadsheet itu kepadanya sebagai Editor.`, { cause: e });
+  }
+  if (status === 404) return new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Gagal ${what}: spreadsheet ${spreadsheetId} tidak ditemukan. Periksa PENGADUAN_SPREADSHEET_ID.`, { cause: e });
+  if (status === 400 && /Unable to parse range/i.test(detail)) {
+    return new PengaduanError('TAB_TIDAK_DITEMUKAN', `Gagal ${what}: ada tab register yang tidak ditemukan (${detail}). Jalankan Setup dari menu Admin, atau kembalikan nama tabnya.`, { cause: e });
+  }
+  if (status === 429 || (status !== undefined && status >= 500)) {
+    return new PengaduanError('REGISTER_TERKUNCI', `Gagal ${what}: Google Sheets sedang sibuk atau kuota habis (HTTP ${status}) setelah beberapa kali dicoba. Tidak ada yang ditulis; ulangi beberapa menit lagi.`, { cause: e });
+  }
+  if (status !== undefined) return new PengaduanError('REGISTER_RUSAK', `Gagal ${what}: Google Sheets menolak permintaan (HTTP ${status}: ${detail}).`, { cause: e });
+  return new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Gagal ${what}: Google Sheets tidak dapat dihubungi (${detail}).`, { cause: e });
+}
