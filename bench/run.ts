@@ -8,7 +8,9 @@
  *    split into lock, load (parse .xlsx), work (validate, decide, append) and save (write .xlsx).
  * 3. Rendering documents from the shipped templates: a Tanda Terima, and Berita Acara with 20
  *    (and 100) participants, median of many runs after warm-up, view-model building included.
- * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla, workbook or dokumen for one part.
+ * 4. The Cloud Functions: cold start of the deployed bundle, Sheets API requests of one sweep over
+ *    50,000 complaints, local `dokumen` latency (bench/functions.ts).
+ * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla, workbook, dokumen or functions for one part.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -27,6 +29,7 @@ import { mulberry32 as prng } from '../test/helpers/prng.js';
 import { buildView } from '../core/dokumen/view.js';
 import { renderTemplate, TemplateSource } from '../functions/dokumen/render.js';
 import { documentContext, participants, signedRecord } from '../test/helpers/dokumen-fixtures.js';
+import { benchFunctions } from './functions.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
@@ -240,7 +243,8 @@ async function benchDokumen(): Promise<void> {
 }
 
 console.log(`# pengaduan benchmarks (Node ${process.versions.node}, ${os.cpus().length} cores${QUICK ? ', BENCH_QUICK' : ''})`);
-const only = process.env.BENCH_ONLY; // 'sla', 'workbook' or 'dokumen'
+const only = process.env.BENCH_ONLY; // 'sla', 'workbook', 'dokumen' or 'functions'
 if (!only || only === 'sla') benchSla();
 if (!only || only === 'workbook') await benchWorkbook();
 if (!only || only === 'dokumen') await benchDokumen();
+if (!only || only === 'functions') await benchFunctions();

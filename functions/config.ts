@@ -52,6 +52,16 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const ID = /^[A-Za-z0-9_-]{10,200}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/**
+ * A value quoted in a message: at most `max` characters (whole characters, never half an emoji),
+ * with line breaks and other control characters shown as spaces, so a value cannot add lines
+ * of its own to the message.
+ */
+export function shown(value: string, max: number): string {
+  const chars = [...value.replace(/\p{Cc}/gu, ' ')];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}
+
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -66,21 +76,21 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const onCloudRun = text('K_SERVICE') !== '';
 
   const backendText = text('PENGADUAN_BACKEND') || 'lokal';
-  if (backendText !== 'lokal' && backendText !== 'google') problems.push(`PENGADUAN_BACKEND harus "lokal" atau "google", bukan "${backendText.slice(0, 40)}".`);
+  if (backendText !== 'lokal' && backendText !== 'google') problems.push(`PENGADUAN_BACKEND harus "lokal" atau "google", bukan "${shown(backendText, 40)}".`);
   const backend: Backend = backendText === 'google' ? 'google' : 'lokal';
 
   const authText = text('PENGADUAN_AUTH') || backend;
-  if (authText !== 'lokal' && authText !== 'google') problems.push(`PENGADUAN_AUTH harus "google" atau "lokal", bukan "${authText.slice(0, 40)}".`);
+  if (authText !== 'lokal' && authText !== 'google') problems.push(`PENGADUAN_AUTH harus "google" atau "lokal", bukan "${shown(authText, 40)}".`);
   const auth: AuthMode = authText === 'lokal' ? 'lokal' : 'google';
 
   const host = text('PENGADUAN_HOST') || (onCloudRun ? '0.0.0.0' : '127.0.0.1');
   const portText = text('PORT') || '8080';
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-  if (!(port >= 0 && port <= 65535)) problems.push(`PORT harus nomor port 0–65535, bukan "${portText.slice(0, 20)}".`);
+  if (!(port >= 0 && port <= 65535)) problems.push(`PORT harus nomor port 0–65535, bukan "${shown(portText, 20)}".`);
 
   if (auth === 'lokal') {
     if (onCloudRun) problems.push('PENGADUAN_AUTH=lokal tidak boleh dipakai di Cloud Run: setiap permintaan harus membawa token identitas Google.');
-    else if (!LOOPBACK.has(host)) problems.push(`PENGADUAN_AUTH=lokal hanya untuk server di komputer sendiri (PENGADUAN_HOST 127.0.0.1), bukan "${host}".`);
+    else if (!LOOPBACK.has(host)) problems.push(`PENGADUAN_AUTH=lokal hanya untuk server di komputer sendiri (PENGADUAN_HOST 127.0.0.1), bukan "${shown(host, 60)}".`);
   }
 
   const spreadsheetId = text('PENGADUAN_SPREADSHEET_ID');
@@ -97,13 +107,15 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('PENGADUAN_AUDIENCE wajib diisi: Client ID OAuth proyek Apps Script (audience token ScriptApp.getIdentityToken) dan/atau URL fungsi (audience token Cloud Scheduler), dipisahkan koma.');
   }
   const schedulers = list(env.PENGADUAN_PENJADWAL).map((e) => e.toLowerCase());
-  for (const e of schedulers) if (!EMAIL.test(e)) problems.push(`PENGADUAN_PENJADWAL: "${e.slice(0, 60)}" bukan alamat e-mail akun layanan.`);
+  const badSchedulers = schedulers.filter((e) => !EMAIL.test(e));
+  for (const e of badSchedulers.slice(0, 3)) problems.push(`PENGADUAN_PENJADWAL: "${shown(e, 60)}" bukan alamat e-mail akun layanan.`);
+  if (badSchedulers.length > 3) problems.push(`PENGADUAN_PENJADWAL: ${badSchedulers.length - 3} alamat lain juga bukan e-mail akun layanan.`);
 
   const count = (name: string, fallback: number, max: number): number => {
     const v = text(name);
     if (v === '') return fallback;
     if (!/^\d{1,6}$/.test(v) || Number(v) > max) {
-      problems.push(`${name} harus bilangan bulat 0–${max}, bukan "${v.slice(0, 20)}".`);
+      problems.push(`${name} harus bilangan bulat 0–${max}, bukan "${shown(v, 20)}".`);
       return fallback;
     }
     return Number(v);
@@ -116,15 +128,15 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   let fixedNow: number | undefined;
   if (fixedText !== '') {
     fixedNow = tryParseInstant(fixedText);
-    if (fixedNow === undefined) problems.push(`PENGADUAN_WAKTU "${fixedText.slice(0, 40)}" bukan waktu ISO 8601 yang valid.`);
+    if (fixedNow === undefined) problems.push(`PENGADUAN_WAKTU "${shown(fixedText, 40)}" bukan waktu ISO 8601 yang valid.`);
     if (onCloudRun) problems.push('PENGADUAN_WAKTU hanya untuk uji dan demonstrasi; hapus dari konfigurasi Cloud Run.');
   }
 
   const pdfText = (text('PENGADUAN_PDF') || (backend === 'google' ? 'ya' : 'tidak')).toLowerCase();
-  if (pdfText !== 'ya' && pdfText !== 'tidak') problems.push(`PENGADUAN_PDF harus "ya" atau "tidak", bukan "${pdfText.slice(0, 20)}".`);
+  if (pdfText !== 'ya' && pdfText !== 'tidak') problems.push(`PENGADUAN_PDF harus "ya" atau "tidak", bukan "${shown(pdfText, 20)}".`);
 
   const registerText = text('PENGADUAN_REGISTER') || path.join('data', 'register-pengaduan.xlsx');
-  if (backend === 'lokal' && !/\.xlsx$/i.test(registerText)) problems.push(`PENGADUAN_REGISTER harus berkas .xlsx, bukan "${registerText.slice(0, 60)}".`);
+  if (backend === 'lokal' && !/\.xlsx$/i.test(registerText)) problems.push(`PENGADUAN_REGISTER harus berkas .xlsx, bukan "${shown(registerText, 60)}".`);
 
   if (problems.length > 0) {
     throw new PengaduanError('KONFIGURASI_TIDAK_VALID', `Konfigurasi fungsi tidak valid (lihat .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -305,7 +305,10 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
       if (!isFinalStatus(status)) openByStatus[status] = (openByStatus[status] ?? 0) + 1;
       const result = slaOfRecord(record, ctx.calendar, ctx.settings.sla, clock.now);
       const patch = slaPatch(result, clock.now, computedAt);
-      register.update(rowNumber, patch as Row, 'sla');
+      // A closed complaint's clock is final: its row is rewritten only if a value changed (a
+      // holiday added afterwards), so a daily sweep writes in proportion to the open complaints.
+      const unchanged = Object.entries(patch).every(([k, v]) => k === 'sla_dihitung_pada' || String(v ?? '') === cell(record, k));
+      if (!(isFinalStatus(status) && unchanged)) register.update(rowNumber, patch as Row, 'sla');
       total++;
       counts[result.state] = (counts[result.state] ?? 0) + 1;
       if (!result.ok) calendarMissing.add(result.message);

@@ -251,8 +251,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await start(io, opt, registerOf);
       case 'layani': {
         if (args.length > 0) throw usage(`layani tidak menerima argumen "${args[0]?.slice(0, 40) ?? ''}"; pakai: pengaduan layani [--port N].`);
-        const reg = registerOf(opt.register);
-        return await serveCommand(io, { ...(opt.port !== undefined ? { port: opt.port } : {}), register: reg.file }, () => openOrCreate(io, reg, Boolean(opt.register ?? io.env.PENGADUAN_REGISTER)));
+        return await serveCommand(io, { ...(opt.port !== undefined ? { port: opt.port } : {}), register: opt.register }, (file) => {
+          const reg = registerOf(file);
+          return openOrCreate(io, reg, Boolean(opt.register ?? io.env.PENGADUAN_REGISTER));
+        });
       }
       case 'catat': {
         const data = await readJson(io, opt.data);

@@ -3,6 +3,9 @@
  * against the local register, created with sample data when missing, prints their URLs with a
  * `curl` for each, and runs until Ctrl+C.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { PengaduanError } from '../../core/errors.js';
 import { parseConfig } from '../config.js';
 import { depsFromConfig } from '../http/backends.js';
@@ -21,11 +24,27 @@ async function sampleComplaint(deps: Awaited<ReturnType<typeof depsFromConfig>>)
   );
 }
 
-export async function serveCommand(io: Io, opt: { port?: string; register: string }, ensureLocal: () => Promise<{ created: boolean }>): Promise<number> {
-  const config = parseConfig({ ...io.env, PENGADUAN_REGISTER: opt.register, ...(opt.port !== undefined ? { PORT: opt.port } : {}) }, io.cwd);
+/** The `.env` of the current folder (see .env.example), if there is one; the environment wins. */
+async function dotEnv(io: Io): Promise<Record<string, string | undefined>> {
+  let text: string;
+  try {
+    text = await readFile(path.join(io.cwd, '.env'), 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return parseEnv(text);
+  } catch {
+    throw new PengaduanError('KONFIGURASI_TIDAK_VALID', 'Berkas .env tidak dapat dibaca; tulis satu NAMA=nilai per baris (lihat .env.example).');
+  }
+}
+
+export async function serveCommand(io: Io, opt: { port?: string; register: string | undefined }, ensureLocal: (register: string) => Promise<{ created: boolean }>): Promise<number> {
+  const env = { ...(await dotEnv(io)), ...io.env };
+  const config = parseConfig({ ...env, ...(opt.register !== undefined ? { PENGADUAN_REGISTER: opt.register } : {}), ...(opt.port !== undefined ? { PORT: opt.port } : {}) }, io.cwd);
   const lines: string[] = [];
   if (config.backend === 'lokal') {
-    const { created } = await ensureLocal();
+    const { created } = await ensureLocal(config.register);
     lines.push(created ? `Register baru dibuat dengan contoh data: ${config.register}` : `Register: ${config.register}`);
   } else {
     lines.push(`Register: Google Sheets ${config.spreadsheetId}`);

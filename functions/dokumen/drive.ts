@@ -35,8 +35,10 @@ const RETRY = {
     [429, 429],
     [500, 599],
   ],
-  // A create retried after a lost answer would make a second file: only reads, updates and deletes.
-  httpMethodsToRetry: ['GET', 'PATCH', 'DELETE'],
+  // A create retried after a lost answer would make a second file, and the client resends an
+  // upload with an empty body (its stream was read once): only reads and deletes are retried here;
+  // an update of a file's content is retried by `retryUpload` with a fresh stream.
+  httpMethodsToRetry: ['GET', 'DELETE'],
 };
 
 /** A binary answer (`responseType: 'arraybuffer'`) as bytes. */
@@ -95,6 +97,21 @@ class DriveFolder {
     }
   }
 
+  /** Runs an upload again (a new stream each time) while Drive answers 429 or 5xx. */
+  protected async retryUpload<T>(upload: () => Promise<T>): Promise<T> {
+    const tries = Number(this.retryConfig.retry ?? 5) + 1;
+    const delay = Number(this.retryConfig.retryDelay ?? 1000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await upload();
+      } catch (e) {
+        const status = statusOf((e as { cause?: unknown }).cause ?? e);
+        if (attempt >= tries || !(status === 429 || (status !== undefined && status >= 500))) throw e;
+        await new Promise((r) => setTimeout(r, delay * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
   /** The files directly in `parent` named `name` (not in the trash). */
   protected async find(parent: string, name: string, mimeType?: string): Promise<drive_v3.Schema$File[]> {
     const q = [`name = ${driveQuoted(name)}`, `${driveQuoted(parent)} in parents`, 'trashed = false', ...(mimeType ? [`mimeType = ${driveQuoted(mimeType)}`] : [])].join(' and ');
@@ -125,7 +142,7 @@ export class DriveDocumentStore extends DriveFolder implements DocumentSink {
         const found = await this.find(this.folderId, name, FOLDER_MIME);
         if (found[0]?.id) return found[0].id;
         const made = await this.call<drive_v3.Schema$File>('membuat folder pengaduan', (o) =>
-          this.client.files.create({ requestBody: { name, mimeType: FOLDER_MIME, parents: [this.folderId] }, fields: 'id', supportsAllDrives: true }, { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } }),
+          this.client.files.create({ requestBody: { name, mimeType: FOLDER_MIME, parents: [this.folderId] }, fields: 'id', supportsAllDrives: true }, o),
         );
         if (!made.id) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', 'Google Drive tidak mengembalikan folder yang dibuat.');
         return made.id;
@@ -139,18 +156,16 @@ export class DriveDocumentStore extends DriveFolder implements DocumentSink {
   /** Creates the file, or replaces the content of the one already there (same id, same link). */
   private async put(parent: string, name: string, mimeType: string, bytes: Uint8Array): Promise<drive_v3.Schema$File> {
     const existing = (await this.find(parent, name))[0];
-    const media = { mimeType, body: Readable.from(Buffer.from(bytes)) };
+    const media = (): { mimeType: string; body: Readable } => ({ mimeType, body: Readable.from(Buffer.from(bytes)) });
     if (existing?.id) {
       const id = existing.id;
-      return this.call<drive_v3.Schema$File>('memperbarui dokumen', (o) =>
-        this.client.files.update({ fileId: id, media, fields: 'id,name,webViewLink', supportsAllDrives: true }, o),
+      // Replacing the content with the same bytes again is harmless: retried, each time with a new stream.
+      return this.retryUpload(() =>
+        this.call<drive_v3.Schema$File>('memperbarui dokumen', (o) => this.client.files.update({ fileId: id, media: media(), fields: 'id,name,webViewLink', supportsAllDrives: true }, o)),
       );
     }
     return this.call<drive_v3.Schema$File>('menyimpan dokumen', (o) =>
-      this.client.files.create(
-        { requestBody: { name, parents: [parent], mimeType }, media, fields: 'id,name,webViewLink', supportsAllDrives: true },
-        { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
-      ),
+      this.client.files.create({ requestBody: { name, parents: [parent], mimeType }, media: media(), fields: 'id,name,webViewLink', supportsAllDrives: true }, o),
     );
   }
 
@@ -159,7 +174,7 @@ export class DriveDocumentStore extends DriveFolder implements DocumentSink {
     const temp = await this.call<drive_v3.Schema$File>('mengonversi dokumen', (o) =>
       this.client.files.create(
         { requestBody: { name: `${name} (konversi sementara)`, parents: [parent], mimeType: GOOGLE_DOC_MIME }, media: { mimeType: DOCX_MIME, body: Readable.from(Buffer.from(bytes)) }, fields: 'id', supportsAllDrives: true },
-        { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
+        o,
       ),
     );
     const id = temp.id ?? '';

@@ -28,6 +28,18 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
 export const GOOGLE_ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 
+/**
+ * Why google-auth-library refused a token, in Indonesian. Its messages quote the token's own
+ * header and payload, so only the library's fixed opening words are matched.
+ */
+function reasonOf(e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/^Token used too late/.test(message)) return 'Token identitas sudah kedaluwarsa; muat ulang halaman atau jalankan ulang menunya.';
+  if (/^Wrong recipient/.test(message)) return 'Token identitas tidak ditujukan untuk layanan ini (audience berbeda); periksa PENGADUAN_AUDIENCE.';
+  if (/^Invalid issuer/.test(message)) return 'Token identitas tidak diterbitkan oleh Google.';
+  return 'Token identitas tidak sah.';
+}
+
 const unauthenticated = (why: string): PengaduanError => new PengaduanError('TIDAK_TERAUTENTIKASI', why);
 
 export class GoogleIdentityVerifier implements IdentityVerifier {
@@ -42,23 +54,19 @@ export class GoogleIdentityVerifier implements IdentityVerifier {
     if (value === '') throw unauthenticated('Permintaan ini memerlukan token identitas Google (header "Authorization: Bearer TOKEN").');
     const token = value.length <= MAX_TOKEN_CHARS ? TOKEN.exec(value)?.[1] : undefined;
     if (!token) throw unauthenticated('Header Authorization bukan token identitas Google yang sah.');
+    // Google's keys first, on their own: a failure to fetch them is the service's problem (503),
+    // told apart by where it happened, never by an error text the token itself could shape.
+    try {
+      await this.client.getFederatedSignonCertsAsync();
+    } catch (e) {
+      throw new PengaduanError('LAYANAN_TIDAK_TERSEDIA', 'Kunci publik Google untuk memeriksa token identitas tidak dapat diambil; coba lagi sebentar lagi.', { cause: e });
+    }
     let payload: { email?: string; email_verified?: boolean; iss?: string } | undefined;
     try {
       const ticket = await this.client.verifyIdToken({ idToken: token, audience: [...this.audiences] });
       payload = ticket.getPayload();
     } catch (e) {
-      const message = (e as Error).message;
-      if (/Failed to retrieve verification certificates/i.test(message)) {
-        throw new PengaduanError('LAYANAN_TIDAK_TERSEDIA', 'Kunci publik Google untuk memeriksa token identitas tidak dapat diambil; coba lagi sebentar lagi.', { cause: e });
-      }
-      const why = /too late/i.test(message)
-        ? 'Token identitas sudah kedaluwarsa; muat ulang halaman atau jalankan ulang menunya.'
-        : /audience|recipient/i.test(message)
-          ? 'Token identitas tidak ditujukan untuk layanan ini (audience berbeda); periksa PENGADUAN_AUDIENCE.'
-          : /issuer/i.test(message)
-            ? 'Token identitas tidak diterbitkan oleh Google.'
-            : 'Token identitas tidak sah.';
-      throw new PengaduanError('TIDAK_TERAUTENTIKASI', why, { cause: e });
+      throw new PengaduanError('TIDAK_TERAUTENTIKASI', reasonOf(e), { cause: e });
     }
     if (!payload?.iss || !GOOGLE_ISSUERS.includes(payload.iss)) throw unauthenticated('Token identitas tidak diterbitkan oleh Google.');
     if (!payload.email || payload.email_verified !== true) {

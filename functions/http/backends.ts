@@ -24,8 +24,8 @@ export async function depsFromConfig(config: Config, overrides: BackendOverrides
 
 async function verifierOf(config: Config): Promise<AppDeps['verifier']> {
   if (config.auth === 'lokal') return new LocalIdentityVerifier();
-  const { OAuth2Client } = await import('google-auth-library');
-  return new GoogleIdentityVerifier(config.audiences, new OAuth2Client());
+  const { tokenClient } = await import('./google.js');
+  return new GoogleIdentityVerifier(config.audiences, tokenClient());
 }
 
 async function localDeps(config: Config, now: () => number): Promise<AppDeps> {
@@ -65,19 +65,14 @@ async function localDeps(config: Config, now: () => number): Promise<AppDeps> {
 }
 
 async function googleDeps(config: Config, now: () => number, overrides: BackendOverrides): Promise<AppDeps> {
-  const [{ sheets }, { drive }, { GoogleAuth }, { SheetsRegister }, { DriveDocumentStore, DriveTemplateSource }, { TemplateSource }] = await Promise.all([
-    import('@googleapis/sheets'),
-    import('@googleapis/drive'),
-    import('google-auth-library'),
+  const [{ googleClients }, { SheetsRegister }, { DriveDocumentStore, DriveTemplateSource }, { TemplateSource }] = await Promise.all([
+    import('./google.js'),
     import('../register/sheets.js'),
     import('../dokumen/drive.js'),
     import('../dokumen/render.js'),
   ]);
   // On Cloud Run the runtime's service account; it needs the Sheet shared with it and Shared Drive membership.
-  const auth = (overrides.googleAuth ??
-    new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/drive'] })) as InstanceType<typeof GoogleAuth>;
-  const sheetsClient = sheets({ version: 'v4', auth });
-  const driveClient = drive({ version: 'v3', auth });
+  const { sheets: sheetsClient, drive: driveClient } = googleClients(overrides.googleAuth);
   const retry = overrides.retry ? { retry: overrides.retry } : {};
   const register = new SheetsRegister({ client: sheetsClient, spreadsheetId: config.spreadsheetId, ...retry });
   const shipped = new TemplateSource(config.templateDir);

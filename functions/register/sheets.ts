@@ -79,6 +79,8 @@ class SheetTable implements TableLike {
   readonly updates = new Map<number, Pending>();
   readonly appended: Row[] = [];
   replaced: Row[] | undefined;
+  /** The rows as read, by sheet row, before a replacement: only cells that differ are written. */
+  previous: Row[] | undefined;
   /** Data rows as read (a replacement clears what it leaves below them). */
   readonly readCount: number;
   private index: Map<string, number[]> | undefined;
@@ -181,6 +183,7 @@ class SheetTable implements TableLike {
   replaceAll(rows: readonly Row[], writer: Penulis): void {
     assertWriter(this.tab, this.tab.columns.map((c) => c.key), writer);
     this.replaced = rows.map((r) => ({ ...r }));
+    this.previous ??= this.data.slice();
     this.data.length = 0;
     rows.forEach((r, i) => (this.data[i + 2] = { ...r }));
     this.index = undefined;
@@ -367,20 +370,25 @@ export class SheetsRegister {
         }
       }
       if (t.replaced) {
-        const width = Math.max(...t.positions.values()) + 1;
+        // A derived tab (the dashboard) is replaced whole, but only the cells that differ from
+        // what it holds are sent: a daily sweep changes a few columns of the open complaints.
+        const target = new Map<number, Map<string, CellValue>>();
         const height = Math.max(t.replaced.length, t.readCount);
-        const values: (CellValue | null)[][] = [];
         for (let r = 0; r < height; r++) {
           const src = t.replaced[r];
-          const out: (CellValue | null)[] = Array.from({ length: width }, () => null);
-          for (const [k, i] of t.positions) out[i] = src ? (src[k] ?? '') : '';
-          values.push(out);
+          const prev = t.previous?.[r + 2];
+          const cellsOf = new Map<string, CellValue>();
+          for (const k of t.positions.keys()) {
+            const value = src ? (src[k] ?? '') : '';
+            if (String(value) !== String(prev?.[k] ?? '')) cellsOf.set(k, value);
+          }
+          if (cellsOf.size > 0) target.set(r + 2, cellsOf);
         }
-        if (values.length > 0) {
-          data.push({ range: `${name}!A2:${columnLetter(width - 1)}${values.length + 1}`, majorDimension: 'ROWS', values });
-          cells += values.length * t.positions.size;
-          if (values.length + 1 > t.grid.rows) grow.push({ tab: t.tab, rows: values.length + 1 - t.grid.rows });
+        for (const b of blocksOf(target, t.positions)) {
+          data.push({ range: `${name}!${columnLetter(b.firstColumn)}${b.firstRow}:${columnLetter(b.lastColumn)}${b.lastRow}`, majorDimension: 'ROWS', values: b.values });
+          cells += b.cells;
         }
+        if (t.replaced.length + 1 > t.grid.rows) grow.push({ tab: t.tab, rows: t.replaced.length + 1 - t.grid.rows });
       }
     }
     if (grow.length > 0) await this.growTabs(grow);

@@ -34,7 +34,8 @@ async function failure(call: Promise<unknown>): Promise<{ status: number | undef
 }
 
 function googleError(code: number, status: string, message?: string | RegExp): unknown {
-  return { error: { code, status, message: message instanceof RegExp ? expect.stringMatching(message) : (message ?? expect.any(String)) } };
+  const text: unknown = message instanceof RegExp ? expect.stringMatching(message) : (message ?? expect.any(String));
+  return { error: { code, status, message: text } };
 }
 
 async function read(ranges: string[], options: { valueRenderOption?: string; majorDimension?: string } = {}) {
@@ -50,7 +51,7 @@ describe('spreadsheets.get', () => {
     expect(res.data.properties).toMatchObject({ locale: 'id_ID', timeZone: 'Asia/Jakarta' });
     expect(res.data.sheets?.map((s) => s.properties)).toEqual([
       { sheetId: 0, title: 'Register', index: 0, sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26 } },
-      { sheetId: expect.any(Number), title: 'Pengaturan', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 50, columnCount: 5 } },
+      { sheetId: expect.any(Number) as unknown, title: 'Pengaturan', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 50, columnCount: 5 } },
     ]);
     expect(fake.requests).toEqual([
       { method: 'GET', path: `/v4/spreadsheets/${id}`, query: { fields: 'properties,sheets.properties', includeGridData: 'false' }, body: undefined, status: 200 },
@@ -68,6 +69,17 @@ describe('spreadsheets.get', () => {
     const { status, body } = await failure(api.spreadsheets.get({ spreadsheetId: 'nope' }));
     expect(status).toBe(404);
     expect(body).toEqual(googleError(404, 'NOT_FOUND', 'Requested entity was not found.'));
+  });
+});
+
+describe('the test-side API', () => {
+  it('grows the grid to fit setTab rows and trims what tab() answers', () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => [i, '', '']);
+    fake.setTab('Besar', [...rows, ['', '', ''], []], { columns: 2 });
+    expect(fake.grid('Besar')).toEqual({ rows: 1202, columns: 3 });
+    expect(fake.tab('Besar')).toHaveLength(1200);
+    expect(fake.tab('Besar')[0]).toEqual([0]);
+    expect(() => fake.tab('Nope')).toThrow(/no tab 'Nope'/);
   });
 });
 
@@ -159,12 +171,23 @@ describe('values.batchUpdate', () => {
     });
     await api.spreadsheets.values.batchUpdate({
       spreadsheetId: id,
-      requestBody: { valueInputOption: 'USER_ENTERED', data: [{ range: 'Register!A4:E4', values: [['=1+1', '42', "'007", 'true', '2,5']] }] },
+      requestBody: { valueInputOption: 'USER_ENTERED', data: [{ range: 'Register!A4:F4', values: [['=1+1', '42', '007', "'007", 'true', 'No. 7/2025']] }] },
     });
     expect(fake.tab('Register').slice(2)).toEqual([
       ['=1+1', '42', 3, true],
-      [{ formula: '=1+1' }, 42, '007', true, '2,5'],
+      [{ formula: '=1+1' }, 42, 7, '007', true, 'No. 7/2025'],
     ]);
+  });
+
+  it('refuses loudly to guess how the id_ID locale reads a USER_ENTERED decimal or date, and writes nothing', async () => {
+    for (const text of ['2,5', '1.000', '50%', '06/01/2025', '08:30']) {
+      const res = await failure(
+        api.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { valueInputOption: 'USER_ENTERED', data: [{ range: 'Register!A3:B3', values: [['ok', text]] }] } }),
+      );
+      expect(res.status, text).toBe(501);
+    }
+    expect(fake.unexpected).toHaveLength(5);
+    expect(fake.tab('Register')).toEqual([['nomor', 'nama'], [1, 'Budi']]);
   });
 
   it('skips null cells, clears empty strings, and answers the updated ranges and totals', async () => {
@@ -301,6 +324,12 @@ describe('values.append', () => {
     expect(res.data.updates?.updatedRange).toBe('Log!B5:C5');
     expect(fake.tab('Log')[4]).toEqual(['', 'c', { formula: '=B4' }]);
     expect(fake.grid('Log')).toEqual({ rows: 1000, columns: 26 });
+  });
+
+  it('grows the grid when overwriting past its last row', async () => {
+    const res = await api.spreadsheets.values.append({ spreadsheetId: id, range: 'Register!A:B', valueInputOption: 'RAW', requestBody: { values: [[3, 'Tono'], [4, 'Rina']] } });
+    expect(res.data.updates?.updatedRange).toBe('Register!A4:B5');
+    expect(fake.grid('Register')).toEqual({ rows: 5, columns: 3 });
   });
 
   it('never grows columns', async () => {

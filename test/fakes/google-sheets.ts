@@ -27,9 +27,9 @@
  *
  * Deliberately not modelled: formulas are never evaluated (they read as `#FORMULA`), there are no
  * dates, number formats or merged cells; FORMATTED_VALUE renders numbers the way the General format
- * does in the spreadsheet's id_ID locale (decimal comma, no grouping), USER_ENTERED only recognises
- * `=formulas`, plain numbers written with a decimal point, TRUE/FALSE and the leading-apostrophe
- * escape. Append finds "the table" as the rows from the first to the last non-empty row at or below
+ * does in the spreadsheet's id_ID locale (decimal comma, no grouping, no exponent), USER_ENTERED only
+ * recognises `=formulas`, integers, TRUE/FALSE and the leading-apostrophe escape, and answers 501
+ * for strings whose reading depends on the locale (decimals, percentages, dates, times). Append finds "the table" as the rows from the first to the last non-empty row at or below
  * the range (the real heuristic is subtler).
  */
 import nock from 'nock';
@@ -167,7 +167,7 @@ class SheetsFakeImpl implements SheetsFake {
       Object.assign(existing, { rowCount, columnCount, cells });
     } else {
       // The first sheet of a spreadsheet has id 0; later ones get large unrelated ids, as in Sheets.
-      const sheetId = this.nextSheetId === 0 ? 0 : 1_000_000_000 + this.nextSheetId * 7_919_113;
+      const sheetId = this.nextSheetId === 0 ? 0 : 100_000_000 + ((this.nextSheetId * 7_919_113) % 1_900_000_000);
       this.nextSheetId += 1;
       this.tabs.push({ sheetId, title, rowCount, columnCount, cells });
     }
@@ -389,9 +389,9 @@ class SheetsFakeImpl implements SheetsFake {
     }
     const data = request.data ?? [];
     if (!Array.isArray(data)) throw badRequest(`Invalid value at 'data' (type.googleapis.com/google.apps.sheets.v4.ValueRange), ${JSON.stringify(data)}`);
-    const writes = data.map((entry: unknown, i) => this.planWrite(entry, `data[${i}]`));
+    const writes = data.map((entry: unknown, i) => this.planWrite(entry, `data[${i}]`, input));
     const responses = writes.map((write) => {
-      this.apply(write, input);
+      this.apply(write);
       const response: Record<string, unknown> = { spreadsheetId: this.spreadsheetId, ...write.stats };
       if (request.includeValuesInResponse === true) response.updatedData = this.updatedData(write, responseRender);
       return response;
@@ -408,7 +408,7 @@ class SheetsFakeImpl implements SheetsFake {
   }
 
   /** Parses and checks one ValueRange to write; nothing is changed yet. */
-  private planWrite(entry: unknown, at: string): Write {
+  private planWrite(entry: unknown, at: string, input: 'RAW' | 'USER_ENTERED'): Write {
     if (!isRecord(entry)) throw badRequest(`Invalid value at '${at}' (type.googleapis.com/google.apps.sheets.v4.ValueRange), ${JSON.stringify(entry)}`);
     for (const key of Object.keys(entry)) {
       if (!['range', 'values', 'majorDimension'].includes(key)) throw badRequest(`Invalid JSON payload received. Unknown name "${key}" at '${at}': Cannot find field.`);
@@ -416,7 +416,7 @@ class SheetsFakeImpl implements SheetsFake {
     const raw = entry.range;
     if (typeof raw !== 'string' || raw === '') throw badRequest(`Invalid ${at}: range is required`);
     const { tab, span } = this.resolve(raw);
-    const matrix = toMatrix(entry.values, entry.majorDimension, at);
+    const matrix = toMatrix(entry.values, entry.majorDimension, at, input);
     const r0 = span?.r0 ?? 1;
     const c0 = span?.c0 ?? 1;
     const height = matrix.length;
@@ -433,10 +433,10 @@ class SheetsFakeImpl implements SheetsFake {
     return { tab, r0, c0, matrix, stats: writeStats(tab, r0, c0, matrix) };
   }
 
-  private apply(write: Write, input: 'RAW' | 'USER_ENTERED'): void {
+  private apply(write: Write): void {
     write.matrix.forEach((row, i) =>
       row.forEach((value, j) => {
-        if (value !== null) setCell(write.tab, write.r0 - 1 + i, write.c0 - 1 + j, input === 'RAW' ? value : userEntered(value));
+        if (value !== null) setCell(write.tab, write.r0 - 1 + i, write.c0 - 1 + j, value);
       }),
     );
   }
@@ -468,7 +468,7 @@ class SheetsFakeImpl implements SheetsFake {
       throw badRequest(`Invalid ValueRange: range ${JSON.stringify(entry.range)} does not match the request range [${raw}]`);
     }
     const { tab, span } = this.resolve(raw);
-    const matrix = toMatrix(entry.values, entry.majorDimension, 'values');
+    const matrix = toMatrix(entry.values, entry.majorDimension, 'values', input);
     const r0 = span?.r0 ?? 1;
     const c0 = span?.c0 ?? 1;
     if (r0 > tab.rowCount || c0 > tab.columnCount) throw badRequest(exceedsMessage(raw, tab));
@@ -503,7 +503,7 @@ class SheetsFakeImpl implements SheetsFake {
       tab.rowCount = rowCount;
     }
     const write: Write = { tab, r0: at, c0: col, matrix, stats: writeStats(tab, at, col, matrix) };
-    this.apply(write, input);
+    this.apply(write);
     const updates: Record<string, unknown> = { spreadsheetId: this.spreadsheetId, ...write.stats };
     if (includeValues) updates.updatedData = this.updatedData(write, responseRender);
     const response: Record<string, unknown> = { spreadsheetId: this.spreadsheetId };
@@ -595,14 +595,20 @@ function render(cell: SheetCell, option: RenderOption): string | number | boolea
   return cell;
 }
 
-/** USER_ENTERED parsing: formulas, plain numbers, booleans, and the apostrophe that keeps text text. */
-function userEntered(value: SheetCell): SheetCell {
-  if (typeof value !== 'string' || value === '') return value;
+/**
+ * USER_ENTERED parsing: formulas, integers (leading zeros lost, as in Sheets), TRUE/FALSE, and the
+ * apostrophe that keeps text text. Strings whose reading depends on the id_ID locale (decimals,
+ * grouping, percentages, dates, times) are answered 501 rather than guessed.
+ */
+function userEntered(value: string): SheetCell {
+  if (value === '') return value;
   if (value.startsWith("'")) return value.slice(1);
   if (value.startsWith('=') && value.length > 1) return { formula: value };
-  const trimmed = value.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
-  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
+  if (/^[+-]?\d+$/.test(value)) return Number(value);
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  if (/^[+-]?[\d.,]*\d[\d.,]*%?$/.test(value) || /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(value) || /^\d{1,2}:\d{2}(:\d{2})?$/.test(value)) {
+    throw notImplemented(`USER_ENTERED parsing of ${JSON.stringify(value)} (it depends on the id_ID locale)`);
+  }
   return value;
 }
 
@@ -621,7 +627,8 @@ function valueRange(tab: Tab, r0: number, c0: number, r1: number, c1: number, op
   return result;
 }
 
-function toMatrix(values: unknown, majorDimension: unknown, at: string): (SheetCell | null)[][] {
+/** The cells a ValueRange writes, converted by the value input option; null leaves a cell alone. */
+function toMatrix(values: unknown, majorDimension: unknown, at: string, input: 'RAW' | 'USER_ENTERED'): (SheetCell | null)[][] {
   if (majorDimension !== undefined && majorDimension !== 'ROWS' && majorDimension !== 'COLUMNS' && majorDimension !== 'DIMENSION_UNSPECIFIED') {
     throw badRequest(`Invalid value at '${at}.major_dimension' (type.googleapis.com/google.apps.sheets.v4.Dimension), ${JSON.stringify(majorDimension)}`);
   }
@@ -630,7 +637,8 @@ function toMatrix(values: unknown, majorDimension: unknown, at: string): (SheetC
   const rows = values.map((row: unknown, i) => {
     if (!Array.isArray(row)) throw badRequest(`Invalid value at '${at}.values[${i}]' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(row)}`);
     return row.map((cell: unknown, j): SheetCell | null => {
-      if (cell === null || typeof cell === 'string' || typeof cell === 'boolean') return cell;
+      if (typeof cell === 'string') return input === 'USER_ENTERED' ? userEntered(cell) : cell;
+      if (cell === null || typeof cell === 'boolean') return cell;
       if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
       throw badRequest(`Invalid values[${i}][${j}]: ${typeof cell === 'object' ? 'struct_value' : 'value'} ${JSON.stringify(cell)}`);
     });
