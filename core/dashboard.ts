@@ -28,7 +28,7 @@ function enumOnly(value: string, guard: (v: unknown) => boolean): string {
 }
 
 export function dashboardRow(record: RegisterRecord, sla: SlaResult | undefined): DasborRow {
-  const status = enumOnly(cell(record, 'status'), isStatus);
+  const status = enumOnly(cell(record, 'status').trim(), isStatus);
   const received = tryParseInstant(cell(record, 'diterima_pada'));
   const receivedDate = received === undefined ? '' : isoFromDay(wibDay(received));
   const ok = sla?.ok === true ? sla : undefined;

@@ -7,7 +7,7 @@
 import { isFinalStatus, isStatus, PERSYARATAN, PERSYARATAN_LABEL, type Status } from '../sheets-schema/index.js';
 import { accessCodeMatches } from './numbering.js';
 import { cell, splitList, type RegisterRecord } from './record.js';
-import { dayFromIso, formatWib, tanggalPanjang, tryDayFromIso, tryParseInstant } from './time.js';
+import { formatWib, tanggalPanjang, tryDayFromIso, tryParseInstant } from './time.js';
 
 interface Stage {
   /** The stage, as a citizen would say it. */
@@ -70,10 +70,12 @@ export function citizenStatus(record: RegisterRecord | undefined, kode: string):
   const stored = record ? cell(record, 'kode_akses').trim() : '';
   const matches = accessCodeMatches(stored || NO_CODE, kode);
   if (!record || !stored || !matches) return undefined;
-  const status = cell(record, 'status');
+  // Read as the procedure reads it (readState trims): a stray space typed by hand changes nothing.
+  const status = cell(record, 'status').trim();
   // A status typed by hand that the schema does not know: say it is being handled, nothing more.
-  const stage: Stage = isStatus(status) ? STAGES[status] : { tahap: 'Pengaduan Anda sedang ditangani.', berikutnya: 'Petugas akan menghubungi Anda bila diperlukan.' };
-  const tenggatDay = tryDayFromIso(cell(record, 'tenggat'));
+  let stage: Stage = isStatus(status) ? STAGES[status] : { tahap: 'Pengaduan Anda sedang ditangani.', berikutnya: 'Petugas akan menghubungi Anda bila diperlukan.' };
+  const tenggat = cell(record, 'tenggat').trim();
+  const tenggatDay = tryDayFromIso(tenggat);
   const updated = tryParseInstant(cell(record, 'diperbarui_pada')) ?? tryParseInstant(cell(record, 'diterima_pada'));
   const kurang =
     status === 'MENUNGGU_KELENGKAPAN'
@@ -82,15 +84,19 @@ export function citizenStatus(record: RegisterRecord | undefined, kode: string):
           return key ? [PERSYARATAN_LABEL[key]] : [];
         })
       : [];
+  const missing = [...new Set(kurang)];
+  if (status === 'MENUNGGU_KELENGKAPAN' && missing.length === 0) {
+    stage = { ...stage, berikutnya: `${stage.berikutnya} Tanyakan kepada petugas layanan pengaduan persyaratan mana yang masih kurang.` };
+  }
   const selesai = isStatus(status) && isFinalStatus(status);
   return {
     nomor: cell(record, 'nomor').trim(),
     tahap: stage.tahap,
     berikutnya: stage.berikutnya,
     selesai,
-    tenggat: tenggatDay === undefined ? '' : cell(record, 'tenggat').trim(),
-    tenggatTeks: tenggatDay === undefined ? '' : tanggalPanjang(dayFromIso(cell(record, 'tenggat').trim())),
-    persyaratanKurang: kurang,
+    tenggat: tenggatDay === undefined ? '' : tenggat,
+    tenggatTeks: tenggatDay === undefined ? '' : tanggalPanjang(tenggatDay),
+    persyaratanKurang: missing,
     diperbarui: updated === undefined ? '' : `${formatWib(updated).slice(0, 16)} WIB`,
   };
 }

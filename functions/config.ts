@@ -58,7 +58,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * of its own to the message.
  */
 export function shown(value: string, max: number): string {
-  const chars = [...value.replace(/\p{Cc}/gu, ' ')];
+  const chars = [...value.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, ' ')];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
 }
 
@@ -75,11 +75,11 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const text = (name: string): string => (env[name] ?? '').trim();
   const onCloudRun = text('K_SERVICE') !== '';
 
-  const backendText = text('PENGADUAN_BACKEND') || 'lokal';
+  const backendText = (text('PENGADUAN_BACKEND') || 'lokal').toLowerCase();
   if (backendText !== 'lokal' && backendText !== 'google') problems.push(`PENGADUAN_BACKEND harus "lokal" atau "google", bukan "${shown(backendText, 40)}".`);
   const backend: Backend = backendText === 'google' ? 'google' : 'lokal';
 
-  const authText = text('PENGADUAN_AUTH') || backend;
+  const authText = (text('PENGADUAN_AUTH') || backend).toLowerCase();
   if (authText !== 'lokal' && authText !== 'google') problems.push(`PENGADUAN_AUTH harus "google" atau "lokal", bukan "${shown(authText, 40)}".`);
   const auth: AuthMode = authText === 'lokal' ? 'lokal' : 'google';
 
@@ -88,7 +88,9 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 0 && port <= 65535)) problems.push(`PORT harus nomor port 0–65535, bukan "${shown(portText, 20)}".`);
 
-  if (auth === 'lokal') {
+  if (onCloudRun && backend === 'lokal') {
+    problems.push('PENGADUAN_BACKEND=google wajib di Cloud Run: register .xlsx lokal akan hilang setiap kali instance berhenti.');
+  } else if (auth === 'lokal') {
     if (onCloudRun) problems.push('PENGADUAN_AUTH=lokal tidak boleh dipakai di Cloud Run: setiap permintaan harus membawa token identitas Google.');
     else if (!LOOPBACK.has(host)) problems.push(`PENGADUAN_AUTH=lokal hanya untuk server di komputer sendiri (PENGADUAN_HOST 127.0.0.1), bukan "${shown(host, 60)}".`);
   }
@@ -111,17 +113,18 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   for (const e of badSchedulers.slice(0, 3)) problems.push(`PENGADUAN_PENJADWAL: "${shown(e, 60)}" bukan alamat e-mail akun layanan.`);
   if (badSchedulers.length > 3) problems.push(`PENGADUAN_PENJADWAL: ${badSchedulers.length - 3} alamat lain juga bukan e-mail akun layanan.`);
 
-  const count = (name: string, fallback: number, max: number): number => {
+  const count = (name: string, fallback: number, max: number, min = 0): number => {
     const v = text(name);
     if (v === '') return fallback;
-    if (!/^\d{1,6}$/.test(v) || Number(v) > max) {
-      problems.push(`${name} harus bilangan bulat 0–${max}, bukan "${shown(v, 20)}".`);
+    if (!/^\d{1,6}$/.test(v) || Number(v) > max || Number(v) < min) {
+      problems.push(`${name} harus bilangan bulat ${min}–${max}, bukan "${shown(v, 20)}".`);
       return fallback;
     }
     return Number(v);
   };
-  const statusPerMinute = count('PENGADUAN_STATUS_PER_MENIT', 10, 10_000);
-  const statusWrongPerHour = count('PENGADUAN_STATUS_SALAH_PER_JAM', 5, 1_000);
+  // At least 1: a limit of 0 would turn every citizen away with "too many requests".
+  const statusPerMinute = count('PENGADUAN_STATUS_PER_MENIT', 10, 10_000, 1);
+  const statusWrongPerHour = count('PENGADUAN_STATUS_SALAH_PER_JAM', 5, 1_000, 1);
   const statusCacheSeconds = count('PENGADUAN_STATUS_CACHE_DETIK', backend === 'google' ? 60 : 5, 3_600);
 
   const fixedText = text('PENGADUAN_WAKTU');

@@ -32,7 +32,7 @@ export function deployPlan(env: Record<string, string | undefined>, source: stri
   const account = env.PENGADUAN_SERVICE_ACCOUNT?.trim() ?? '';
   const prefix = env.PENGADUAN_PREFIX?.trim() || 'pengaduan';
   if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) problems.push('PENGADUAN_GCP_PROJECT wajib diisi dengan ID proyek Google Cloud.');
-  if (!/^[a-z]+-[a-z]+\d$/.test(region)) problems.push(`PENGADUAN_GCP_REGION "${region}" bukan region Google Cloud (misalnya asia-southeast2, Jakarta).`);
+  if (!/^[a-z]+-[a-z]+\d{1,2}$/.test(region)) problems.push(`PENGADUAN_GCP_REGION "${region}" bukan region Google Cloud (misalnya asia-southeast2, Jakarta).`);
   if (!/^[a-z0-9-]+@[a-z0-9-]+\.iam\.gserviceaccount\.com$/.test(account)) problems.push('PENGADUAN_SERVICE_ACCOUNT wajib diisi dengan e-mail akun layanan fungsi (…@PROYEK.iam.gserviceaccount.com).');
   if (!/^[a-z][a-z0-9-]{0,30}$/.test(prefix)) problems.push('PENGADUAN_PREFIX hanya huruf kecil, angka, dan tanda hubung.');
   // The functions' own settings, checked exactly as the functions will check them on Cloud Run.
@@ -54,7 +54,7 @@ export function deployPlan(env: Record<string, string | undefined>, source: stri
   ];
   // Apps Script's identity tokens are addressed to its OAuth client, not to the function's URL:
   // Cloud Run accepts them at the door only as a custom audience.
-  const clients = (env.PENGADUAN_AUDIENCE ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('https://'));
+  const clients = (env.PENGADUAN_AUDIENCE ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '' && !s.includes('://'));
   for (const fn of ['dokumen', 'sla']) {
     for (const c of clients) commands.push(['gcloud', 'run', 'services', 'update', `${prefix}-${fn}`, `--region=${region}`, `--project=${project}`, `--add-custom-audiences=${c}`]);
   }

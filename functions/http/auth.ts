@@ -22,7 +22,7 @@ export interface IdentityVerifier {
   verify(header: HeaderOf): Promise<Identity>;
 }
 
-const TOKEN = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/;
+const TOKEN = /^bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/i;
 const MAX_TOKEN_CHARS = 8192;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
@@ -66,7 +66,8 @@ export class GoogleIdentityVerifier implements IdentityVerifier {
       const ticket = await this.client.verifyIdToken({ idToken: token, audience: [...this.audiences] });
       payload = ticket.getPayload();
     } catch (e) {
-      throw new PengaduanError('TIDAK_TERAUTENTIKASI', reasonOf(e), { cause: e });
+      // Without the library's error as cause: its message holds the whole token, never to be logged.
+      throw new PengaduanError('TIDAK_TERAUTENTIKASI', reasonOf(e));
     }
     if (!payload?.iss || !GOOGLE_ISSUERS.includes(payload.iss)) throw unauthenticated('Token identitas tidak diterbitkan oleh Google.');
     if (!payload.email || payload.email_verified !== true) {
