@@ -365,7 +365,7 @@ export class SheetsRegister {
         }
         const blocks = blocksOf(target, t.positions);
         for (const b of blocks) {
-          data.push({ range: `${name}!${columnLetter(b.firstColumn)}${b.firstRow}:${columnLetter(b.lastColumn)}${b.lastRow}`, majorDimension: 'ROWS', values: b.values });
+          data.push(...rangesOf(name, b));
           cells += b.cells;
         }
       }
@@ -385,16 +385,18 @@ export class SheetsRegister {
           if (cellsOf.size > 0) target.set(r + 2, cellsOf);
         }
         for (const b of blocksOf(target, t.positions)) {
-          data.push({ range: `${name}!${columnLetter(b.firstColumn)}${b.firstRow}:${columnLetter(b.lastColumn)}${b.lastRow}`, majorDimension: 'ROWS', values: b.values });
+          data.push(...rangesOf(name, b));
           cells += b.cells;
         }
         if (t.replaced.length + 1 > t.grid.rows) grow.push({ tab: t.tab, rows: t.replaced.length + 1 - t.grid.rows });
       }
     }
     if (grow.length > 0) await this.growTabs(grow);
-    if (data.length > 0) {
+    // Normally one request; a first sweep that fills the whole dashboard is split so that no
+    // request passes the size Google recommends (the API refuses 10 MB).
+    for (const part of batches(data)) {
       await this.call('menulis register', (o) =>
-        this.client.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }, o),
+        this.client.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data: part } }, o),
       );
     }
     for (const [key, t] of changed) {
@@ -437,6 +439,41 @@ export class SheetsRegister {
 
 /** Rows further apart than this are written as separate rectangles. */
 const MAX_GAP = 20;
+
+/** The largest write request sent: Google recommends at most 2 MB and refuses 10 MB. */
+export const MAX_WRITE_BYTES = 1_800_000;
+
+/** A rectangle as value ranges small enough to send, split by rows where needed. */
+function rangesOf(tab: string, b: Block): sheets_v4.Schema$ValueRange[] {
+  const size = JSON.stringify(b.values).length;
+  const rowsPer = Math.max(1, Math.floor((b.values.length * MAX_WRITE_BYTES) / (2 * Math.max(size, 1))));
+  const out: sheets_v4.Schema$ValueRange[] = [];
+  for (let i = 0; i < b.values.length; i += rowsPer) {
+    const values = b.values.slice(i, i + rowsPer);
+    const first = b.firstRow + i;
+    out.push({ range: `${tab}!${columnLetter(b.firstColumn)}${first}:${columnLetter(b.lastColumn)}${first + values.length - 1}`, majorDimension: 'ROWS', values });
+  }
+  return out;
+}
+
+/** Value ranges grouped into requests of at most MAX_WRITE_BYTES. */
+function batches(data: readonly sheets_v4.Schema$ValueRange[]): sheets_v4.Schema$ValueRange[][] {
+  const out: sheets_v4.Schema$ValueRange[][] = [];
+  let current: sheets_v4.Schema$ValueRange[] = [];
+  let bytes = 0;
+  for (const vr of data) {
+    const size = JSON.stringify(vr).length + 1;
+    if (current.length > 0 && bytes + size > MAX_WRITE_BYTES) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(vr);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
 
 interface Block {
   firstRow: number;

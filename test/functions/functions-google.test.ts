@@ -271,6 +271,24 @@ describe('sla on Google Sheets', () => {
     expect(JSON.stringify(dash)).not.toContain('LAMA-');
   });
 
+  it('splits a large first write into requests Google accepts (under 2 MB each) and loses no row', async () => {
+    const base = sample.get('pengaduan') ?? [];
+    const rows = Array.from({ length: 9000 }, (_, i) => ({ ...base[i % base.length], nomor: `PGD-2026-${String(i + 1).padStart(5, '0')}` }));
+    sheetsFake.setTab('Pengaduan', gridOf('pengaduan', rows), { rows: 9100 });
+    sheetsFake.setTab('Dasbor', gridOf('dasbor', []), { rows: 9100 });
+    const res = await request(srv.server('sla')).post('/').set('X-Pengaduan-Sebagai', SCHEDULER);
+    expect(res.status).toBe(200);
+    const writes = sheetRequests().filter((r) => r.path.endsWith('values:batchUpdate'));
+    expect(writes.length).toBeGreaterThan(1);
+    for (const w of writes) {
+      expect(JSON.stringify(w.body).length).toBeLessThan(2_000_000);
+      expect((w.body as { valueInputOption: string }).valueInputOption).toBe('RAW');
+    }
+    const dash = sheetsFake.tab('Dasbor');
+    expect(dash).toHaveLength(9001);
+    expect(new Set(dash.slice(1).map((r) => text(r[0]))).size).toBe(9000);
+  });
+
   it('refuses staff without the admin role and unknown callers, changing nothing', async () => {
     const before = sheetsFake.tab('Pengaduan');
     const a = await request(srv.server('sla')).post('/').set('X-Pengaduan-Sebagai', PETUGAS);
