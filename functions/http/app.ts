@@ -30,7 +30,10 @@ export interface Staged {
 
 /** A register in either form: one transaction = a fresh read, the work, one write. */
 export interface RegisterPort {
-  transaction<T>(fn: (book: RegisterTables) => T | Promise<T>, options?: { write?: boolean; tabs?: readonly TabKey[]; staged?: Staged }): Promise<T>;
+  transaction<T>(
+    fn: (book: RegisterTables) => T | Promise<T>,
+    options?: { write?: boolean; tabs?: readonly TabKey[]; columns?: Partial<Record<TabKey, readonly string[]>>; staged?: Staged },
+  ): Promise<T>;
 }
 
 /** What one `dokumen` request stores its files with. */
@@ -59,6 +62,8 @@ const STAFF_ROLES: readonly Peran[] = ['petugas', 'subkoordinator', 'koordinator
 const DOKUMEN_TABS: readonly TabKey[] = ['pengaduan', 'riwayat', 'peran', 'pengaturan', 'libur'];
 const SLA_TABS: readonly TabKey[] = ['pengaduan', 'peran', 'pengaturan', 'libur', 'dasbor'];
 const MAX_NOMOR = 60;
+/** All a status look-up reads of the register: never the personal-data columns. */
+const LOOKUP_COLUMNS = ['nomor', 'kode_akses', 'status', 'tenggat', 'diperbarui_pada', 'diterima_pada', 'persyaratan_kurang'] as const;
 
 function httpStatusOf(code: ErrorCode): number {
   switch (code) {
@@ -235,7 +240,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
           }
           return map;
         },
-        { write: false, tabs: ['pengaduan'] },
+        { write: false, tabs: ['pengaduan'], columns: { pengaduan: LOOKUP_COLUMNS } },
       );
       snapshot = { at: now, records };
       records.catch(() => (snapshot = undefined));

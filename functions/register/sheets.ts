@@ -90,6 +90,8 @@ class SheetTable implements TableLike {
     readonly tab: Tab,
     values: readonly (readonly ApiCell[])[],
     grid: { rows: number; columns: number },
+    /** Only some columns were read: a snapshot to look at, never to write from. */
+    readonly partial = false,
   ) {
     this.grid = grid;
     this.readCount = Math.max(0, values.length - 1);
@@ -191,6 +193,9 @@ class SheetTable implements TableLike {
 
 
   get changed(): boolean {
+    if (this.partial && (this.updates.size > 0 || this.appended.length > 0 || this.replaced !== undefined)) {
+      throw new Error(`Tab ${this.tab.name} was read for some columns only and cannot be written`);
+    }
     return this.updates.size > 0 || this.appended.length > 0 || this.replaced !== undefined;
   }
 }
@@ -212,6 +217,8 @@ export interface SheetsTransactionOptions {
   readonly write?: boolean;
   /** The tabs to read (default: all). Reading fewer keeps a request small. */
   readonly tabs?: readonly TabKey[];
+  /** Read only these columns of a tab (a read-only look-up); the others read as empty. */
+  readonly columns?: Partial<Record<TabKey, readonly string[]>>;
   /** Files put in place once the register is written (documents), or thrown away on failure. */
   readonly staged?: { commit(): Promise<void>; discard(): Promise<void> };
 }
@@ -251,6 +258,8 @@ export class SheetsRegister {
   /** Requests made so far (for benchmarks and the figures of a sweep). */
   requests = 0;
   lastWrite: WriteReport | undefined;
+  /** The header rows last seen, for reading single columns by position. */
+  private readonly headers = new Map<TabKey, string[]>();
   private readonly client: sheets_v4.Sheets;
   private readonly retryConfig: Record<string, unknown>;
 
@@ -269,28 +278,68 @@ export class SheetsRegister {
     }
   }
 
-  private async read(tabs: readonly TabKey[]): Promise<SheetsBook> {
+  private async read(tabs: readonly TabKey[], columns: Partial<Record<TabKey, readonly string[]>> = {}, depth = 0): Promise<SheetsBook> {
+    // A tab read for a few columns only (the citizen's status look-up) asks for those columns by
+    // the header last seen, with the header row itself to check that it still stands; the first
+    // time, or when it moved, the header is read first.
+    const partial = tabs.filter((k) => columns[k] !== undefined);
+    for (const k of partial) if (!this.headers.has(k)) await this.readHeader(k);
+    const ranges: string[] = [];
+    const plan: { key: TabKey; at: number; wanted?: { key: string; index: number }[] }[] = [];
+    for (const k of tabs) {
+      const name = a1Tab(TABS[k].name);
+      const wanted = columns[k];
+      if (wanted === undefined) {
+        plan.push({ key: k, at: ranges.length });
+        ranges.push(name);
+        continue;
+      }
+      const positions = columnPositions(TABS[k], this.headers.get(k) ?? []);
+      const found = wanted.flatMap((c) => {
+        const index = positions.get(c);
+        return index === undefined ? [] : [{ key: c, index }];
+      });
+      plan.push({ key: k, at: ranges.length, wanted: found });
+      ranges.push(`${name}!1:1`, ...found.map((f) => `${name}!${columnLetter(f.index)}:${columnLetter(f.index)}`));
+    }
     const data = await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca register', (o) =>
       this.client.spreadsheets.values.batchGet(
-        {
-          spreadsheetId: this.spreadsheetId,
-          ranges: tabs.map((k) => a1Tab(TABS[k].name)),
-          valueRenderOption: 'UNFORMATTED_VALUE',
-          dateTimeRenderOption: 'SERIAL_NUMBER',
-          majorDimension: 'ROWS',
-        },
+        { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
         o,
       ),
     );
-    const ranges = data.valueRanges ?? [];
+    const got = data.valueRanges ?? [];
     const tables = new Map<TabKey, SheetTable>();
-    tabs.forEach((key, i) => {
-      const vr = ranges[i];
-      const values = (vr?.values ?? []) as ApiCell[][];
+    for (const { key, at, wanted } of plan) {
+      const vr = got[at];
+      let values = (vr?.values ?? []) as ApiCell[][];
       const grid = gridOfRange(vr?.range ?? '') ?? { rows: values.length, columns: Math.max(0, ...values.map((r) => r.length)) };
-      tables.set(key, new SheetTable(TABS[key], values, grid));
-    });
+      if (wanted) {
+        const header = (values[0] ?? []).map((h) => String(h ?? ''));
+        if (header.join('\u0000') !== (this.headers.get(key) ?? []).join('\u0000')) {
+          // The header changed since it was last seen: read again by the new one.
+          this.headers.set(key, header);
+          if (depth >= 2) throw new ColumnsMoved();
+          return this.read(tabs, columns, depth + 1);
+        }
+        // The columns read, put back in their places under the header.
+        const rows: ApiCell[][] = [header];
+        wanted.forEach((w, i) => {
+          const column = (got[at + 1 + i]?.values ?? []) as ApiCell[][];
+          for (let r = 1; r < column.length; r++) (rows[r] ??= [])[w.index] = column[r]?.[0];
+        });
+        values = Array.from(rows, (r) => r ?? []);
+      }
+      tables.set(key, new SheetTable(TABS[key], values, grid, wanted !== undefined));
+    }
     return new SheetsBook(tables);
+  }
+
+  private async readHeader(key: TabKey): Promise<void> {
+    const data = await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca judul kolom register', (o) =>
+      this.client.spreadsheets.values.batchGet({ spreadsheetId: this.spreadsheetId, ranges: [`${a1Tab(TABS[key].name)}!1:1`], valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' }, o),
+    );
+    this.headers.set(key, ((data.valueRanges?.[0]?.values?.[0] ?? []) as ApiCell[]).map((h) => String(h ?? '')));
   }
 
   /** Runs `fn` on a fresh snapshot, then writes what it changed (see the file's comment). */
@@ -298,7 +347,7 @@ export class SheetsRegister {
     const tabs = options.tabs ?? TAB_KEYS;
     for (let attempt = 1; ; attempt++) {
       try {
-        const book = await this.read(tabs);
+        const book = await this.read(tabs, options.columns);
         const result = await fn(book);
         if ((options.write ?? true) && book.all.some(([, t]) => t.changed)) await this.write(book);
         await options.staged?.commit();

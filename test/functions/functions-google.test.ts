@@ -426,7 +426,34 @@ describe('status on Google Sheets', () => {
     expect(answer(res).tahap).toMatch(/belum lengkap/);
     expect(answer(res).persyaratanKurang?.length).toBeGreaterThan(0);
     expect(res.headers['access-control-allow-origin']).toBe('*');
-    expect(sheetRequests().map((r) => r.query.ranges)).toEqual(["'Pengaduan'"]);
+    // The header row once, then the header with the seven columns a look-up needs: never a
+    // column of personal data.
+    const asked = sheetRequests().map((r) => r.query.ranges);
+    expect(asked[0]).toBe("'Pengaduan'!1:1");
+    const [header = []] = sheetsFake.tab('Pengaduan');
+    const columns = (asked[1] as string[]).slice(1).map((r) => {
+      const letter = /!([A-Z]+):/.exec(r)?.[1] ?? '';
+      const index = [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return TABS.pengaduan.columns.find((c) => c.header === text(header[index]));
+    });
+    expect(columns.map((c) => c?.key).sort()).toEqual(['diperbarui_pada', 'diterima_pada', 'kode_akses', 'nomor', 'persyaratan_kurang', 'status', 'tenggat']);
+    // The access code is secret (marked personal) and must be read to be checked; nothing else personal is.
+    expect(columns.filter((c) => c?.pii).map((c) => c?.key)).toEqual(['kode_akses']);
+    // A second look-up after the cache expired reads the columns again, not the header alone.
+    await request(srv.server('status')).get('/').query({ nomor: row?.nomor, kode: row?.kode_akses }).expect(200);
+    expect(sheetRequests()).toHaveLength(3);
+  });
+
+  it('finds the columns again when staff move them between two look-ups', async () => {
+    const row = registerRows().find((r) => r.status === 'MENUNGGU_KELENGKAPAN');
+    await request(srv.server('status')).get('/').query({ nomor: row?.nomor, kode: row?.kode_akses }).expect(200);
+    const [header = [], ...rows] = sheetsFake.tab('Pengaduan');
+    const reversed = (r: SheetCell[]): SheetCell[] => Array.from({ length: header.length }, (_, i) => r[header.length - 1 - i] ?? '');
+    sheetsFake.setTab('Pengaduan', [reversed(header), ...rows.map(reversed)], { columns: header.length });
+    const res = await request(srv.server('status')).get('/').query({ nomor: row?.nomor, kode: row?.kode_akses });
+    expect(res.status).toBe(200);
+    expect(answer(res).tahap).toMatch(/belum lengkap/);
+    expect(answer(res).tenggat).toBe(row?.tenggat);
   });
 
   it('gives a wrong code and an unknown number the same answer, and reveals no personal data', async () => {
