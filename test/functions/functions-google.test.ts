@@ -3,6 +3,7 @@
  * server, with the real @googleapis clients talking to HTTP-level fakes of Sheets and Drive:
  * the requests the real APIs would receive are asserted (ranges, valueInputOption, batch shape).
  */
+import { generateKeyPairSync, sign } from 'node:crypto';
 import type { Server } from 'node:http';
 import { OAuth2Client } from 'google-auth-library';
 import nock from 'nock';
@@ -498,5 +499,49 @@ describe('status on Google Sheets', () => {
     const pre = await request(srv.server('status')).options('/');
     expect(pre.status).toBe(204);
     expect(pre.headers['access-control-allow-methods']).toContain('GET');
+  });
+});
+
+describe('identity tokens through the deployed functions (PENGADUAN_AUTH=google)', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const CLIENT_ID = '123456789012-uji.apps.googleusercontent.com';
+  const token = (email: string, claims: Record<string, unknown> = {}): string => {
+    const now = Math.floor(Date.now() / 1000);
+    const head = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'kunci-1', typ: 'JWT' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ iss: 'https://accounts.google.com', aud: CLIENT_ID, sub: '1', email, email_verified: true, iat: now, exp: now + 600, ...claims })).toString('base64url');
+    return `${head}.${body}.${sign('RSA-SHA256', Buffer.from(`${head}.${body}`), privateKey).toString('base64url')}`;
+  };
+  let srv: Awaited<ReturnType<typeof setup>>;
+  beforeEach(async () => {
+    nock('https://www.googleapis.com')
+      .persist()
+      .get('/oauth2/v1/certs')
+      .reply(200, { 'kunci-1': publicKey.export({ type: 'spki', format: 'pem' }) }, { 'cache-control': 'public, max-age=3600' });
+    srv = await setup({ PENGADUAN_AUTH: 'google', PENGADUAN_AUDIENCE: CLIENT_ID });
+  });
+  afterEach(() => {
+    nock.cleanAll();
+  });
+
+  it('lets a petugas render with a Google identity token, and tells strangers and forgers apart in Indonesian', async () => {
+    const nomor = registerRows()[0]?.nomor;
+    const ok = await request(srv.server('dokumen')).post('/').set('Authorization', `Bearer ${token(PETUGAS)}`).send({ nomor, jenis: 'tanda_terima', pdf: false });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const stranger = await request(srv.server('dokumen')).post('/').set('Authorization', `Bearer ${token('orang.lain@gmail.com')}`).send({ nomor, jenis: 'tanda_terima' });
+    expect(stranger.status).toBe(403);
+    expect(answer(stranger).kode).toBe('PENGGUNA_TIDAK_TERDAFTAR');
+    const otherAudience = await request(srv.server('dokumen')).post('/').set('Authorization', `Bearer ${token(PETUGAS, { aud: 'fungsi-lain' })}`).send({ nomor, jenis: 'tanda_terima' });
+    expect(otherAudience.status).toBe(401);
+    expect(answer(otherAudience).pesan).toMatch(/audience/);
+    // The header the local server trusts means nothing here.
+    const local = await request(srv.server('dokumen')).post('/').set('X-Pengaduan-Sebagai', PETUGAS).send({ nomor, jenis: 'tanda_terima' });
+    expect(local.status).toBe(401);
+  });
+
+  it('lets Cloud Scheduler\'s service account run the sweep, not a petugas', async () => {
+    const scheduler = await request(srv.server('sla')).post('/').set('Authorization', `Bearer ${token(SCHEDULER)}`);
+    expect(scheduler.status).toBe(200);
+    const petugas = await request(srv.server('sla')).post('/').set('Authorization', `Bearer ${token(PETUGAS)}`);
+    expect(petugas.status).toBe(403);
   });
 });
