@@ -209,6 +209,9 @@ const LISTING_TTL_MS = 60_000;
  */
 export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
   private listing: { at: number; files: Promise<drive_v3.Schema$File[]> } | undefined;
+  private editors: { at: number; key: string; problem: Promise<string | undefined> } | undefined;
+  /** Set by `prepare`: someone besides the administrators can edit the folder. */
+  private untrusted = false;
   private readonly cache = new Map<string, { version: string; bytes: Uint8Array }>();
 
   constructor(
@@ -244,7 +247,27 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
     return bytes;
   }
 
+  /**
+   * Checks that only administrators (the admin role on the Peran tab) and service accounts can
+   * change the templates folder. When someone else can, its templates are not used (the shipped
+   * ones are) and the returned warning says who, until the sharing is fixed.
+   */
+  async prepare(admins: ReadonlySet<string>): Promise<string | undefined> {
+    const key = [...admins].sort().join(',');
+    if (!this.editors || this.editors.key !== key || this.clock() - this.editors.at > LISTING_TTL_MS) {
+      const problem = this.call<drive_v3.Schema$PermissionList>('membaca izin folder template', (o) =>
+        this.client.permissions.list({ fileId: this.folderId, supportsAllDrives: true, fields: 'permissions(role,type,emailAddress,domain)', pageSize: 100 }, o),
+      ).then((list) => editorsProblem(list.permissions ?? [], admins));
+      this.editors = { at: this.clock(), key, problem };
+      problem.catch(() => (this.editors = undefined));
+    }
+    const problem = await this.editors.problem;
+    this.untrusted = problem !== undefined;
+    return problem;
+  }
+
   async load(name: NamaTemplate): Promise<Loaded> {
+    if (this.untrusted) return this.fallback.load(name);
     const fileName = TEMPLATE_FILE[name];
     const base = fileName.replace(/\.docx$/, '');
     const files = await this.files();
@@ -272,4 +295,21 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
       return { logo: null, warning: `Logo kop "${name}" tidak dapat diunduh (${(e as Error).message.slice(0, 120)}); tempat logo dibiarkan kosong.` };
     }
   }
+}
+
+const EDITING_ROLES = new Set(['owner', 'organizer', 'fileOrganizer', 'writer']);
+
+/** Who may edit the templates folder besides administrators and service accounts, as a warning. */
+export function editorsProblem(permissions: readonly drive_v3.Schema$Permission[], admins: ReadonlySet<string>): string | undefined {
+  const others: string[] = [];
+  for (const p of permissions) {
+    if (!EDITING_ROLES.has(p.role ?? '')) continue;
+    const email = (p.emailAddress ?? '').toLowerCase();
+    if (p.type === 'user' && (admins.has(email) || email.endsWith('.iam.gserviceaccount.com'))) continue;
+    const who = p.type === 'anyone' ? 'siapa pun yang memiliki tautan' : p.type === 'domain' ? `semua akun ${p.domain ?? 'domain'}` : p.type === 'group' ? `grup ${email}` : email;
+    if (!others.includes(who)) others.push(who);
+  }
+  if (others.length === 0) return undefined;
+  const shownList = others.slice(0, 3).join(', ') + (others.length > 3 ? `, dan ${others.length - 3} lainnya` : '');
+  return `Folder template Google Drive dapat diubah oleh ${shownList}, bukan hanya admin (peran admin di tab Peran). Template bawaan dipakai sampai izin folder itu dibatasi.`;
 }

@@ -110,6 +110,8 @@ export interface Loaded {
 /** Where the templates come from: the folder `templates/`, or a Drive folder (Google deployment). */
 export interface TemplateLoader {
   load(name: NamaTemplate): Promise<Loaded>;
+  /** Checks the source before a request uses it (the Drive folder's editors); a warning, if any. */
+  prepare?(admins: ReadonlySet<string>): Promise<string | undefined>;
 }
 
 /**

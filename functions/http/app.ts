@@ -171,9 +171,16 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       const pdf = body.pdf === undefined ? deps.config.pdf : body.pdf === true;
       const store = deps.documents(pdf);
       const now = deps.now();
+      const sourceWarnings: string[] = [];
       const produced = await deps.register.transaction(
         async (book) => {
           requireRole(book, email, STAFF_ROLES, 'membuat dokumen');
+          const admins = new Set([...loadContext(book).staff.values()].filter((m) => m.roles.includes('admin')).map((m) => m.email));
+          const sourceProblem = await store.deps.templates.prepare?.(admins);
+          if (sourceProblem) {
+            log('WARNING', sourceProblem);
+            sourceWarnings.push(sourceProblem);
+          }
           const { record } = complaintRow(book, nomor);
           for (const jenis of jenisList) {
             const problem = documentProblem(jenis, record);
@@ -187,7 +194,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
         },
         { tabs: DOKUMEN_TABS, ...(store.staged ? { staged: store.staged } : {}) },
       );
-      const warnings = produced.flatMap((p) => p.warnings);
+      const warnings = [...sourceWarnings, ...produced.flatMap((p) => p.warnings)];
       if (store.staged?.problem) warnings.push(store.staged.problem);
       const extras = store.extras ? await store.extras(nomor, produced, pdf) : { pdf: {}, warnings: [] };
       warnings.push(...extras.warnings);

@@ -83,6 +83,16 @@ export interface DriveFake {
   readonly unexpected: string[];
   /** Removes this fake's nock interceptors (and only them). */
   close(): void;
+  /** Sets who may do what on an item (a shared drive's id: its members); children inherit them. */
+  setPermissions(id: string, permissions: DrivePermission[]): void;
+}
+
+/** A permission as permissions.list answers it. */
+export interface DrivePermission {
+  role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
+  type: 'user' | 'group' | 'domain' | 'anyone';
+  emailAddress?: string;
+  domain?: string;
 }
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
@@ -125,6 +135,7 @@ interface Item {
   file: DriveFile;
   seq: number;
   root: boolean;
+  permissions?: DrivePermission[];
 }
 
 interface Media {
@@ -189,6 +200,27 @@ class DriveFakeImpl implements DriveFake {
   file(id: string): DriveFile | undefined {
     const item = this.items.get(id === 'root' ? MY_DRIVE_ROOT : id);
     return item ? copyFile(item.file) : undefined;
+  }
+
+  setPermissions(id: string, permissions: DrivePermission[]): void {
+    const item = this.items.get(id);
+    if (!item) throw new Error(`Fake Drive: no item ${id}`);
+    item.permissions = permissions.map((p) => ({ ...p }));
+  }
+
+  /** permissions.list: the item's own permissions and those inherited from its folders and shared drive. */
+  private permissionsOf(id: string, query: Query): Reply {
+    checkParams(query, ['supportsAllDrives', 'fields', 'pageSize'], 'permissions.list');
+    let item: Item | undefined = this.visible(id, boolParam(query, 'supportsAllDrives'));
+    const out: (DrivePermission & { id: string; permissionDetails?: { inherited: boolean }[] })[] = [];
+    let inherited = false;
+    while (item) {
+      for (const [i, p] of (item.permissions ?? []).entries()) out.push({ ...p, id: `${item.file.id}-${i}`, permissionDetails: [{ inherited }] });
+      inherited = true;
+      const parent: string | undefined = item.file.parents[0];
+      item = parent === undefined || item.root ? undefined : this.items.get(parent);
+    }
+    return json(200, { kind: 'drive#permissionList', permissions: out });
   }
 
   files(): DriveFile[] {
@@ -282,10 +314,15 @@ class DriveFakeImpl implements DriveFake {
 
   private route(method: string, rawPath: string, query: Query, body: RequestBody): Reply {
     const where = `${method} ${safeDecode(rawPath)}`;
-    const m = /^\/(upload\/)?drive\/v3\/files(?:\/([^/]+))?(\/export)?$/.exec(rawPath);
+    const m = /^\/(upload\/)?drive\/v3\/files(?:\/([^/]+))?(\/export|\/permissions)?$/.exec(rawPath);
     if (!m) throw notImplemented(`endpoint ${where}`);
-    const [, upload, rawId, exportPart] = m;
+    const [, upload, rawId, tail] = m;
     const id = rawId === undefined ? undefined : safeDecode(rawId);
+    if (tail === '/permissions') {
+      if (method === 'GET' && id !== undefined && !upload) return this.permissionsOf(id, query);
+      throw notImplemented(`endpoint ${where}`);
+    }
+    const exportPart = tail === '/export' ? tail : undefined;
     if (upload) {
       if (exportPart) throw notImplemented(`endpoint ${where}`);
       if (method === 'POST' && id === undefined) return this.create(query, body, true);

@@ -47,6 +47,12 @@ afterAll(() => {
 });
 
 /** A fresh spreadsheet with the sample register, a Shared Drive with the documents and templates folders. */
+function staticAuth(): OAuth2Client {
+  const auth = new OAuth2Client();
+  auth.setCredentials({ access_token: 'uji-token', expiry_date: Date.now() + 3_600_000 });
+  return auth;
+}
+
 let open = false;
 function closeFakes(): void {
   if (!open) return;
@@ -64,8 +70,7 @@ async function setup(env: Record<string, string> = {}): Promise<{ server: (fn: '
   const shared = driveFake.addSharedDrive('Layanan Pengaduan');
   docsFolder = driveFake.addFolder('Dokumen Pengaduan', shared, shared);
   templateFolder = driveFake.addFolder('Template', shared, shared);
-  const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: 'uji-token', expiry_date: Date.now() + 3_600_000 });
+  const auth = staticAuth();
   const config = parseConfig({
     PENGADUAN_BACKEND: 'google',
     PENGADUAN_AUTH: 'lokal',
@@ -400,6 +405,41 @@ describe('dokumen on Google Sheets and Drive', () => {
     expect(answer(bad).kode).toBe('TEMPLATE_TIDAK_VALID');
     expect(answer(bad).pesan).toMatch(/EXEC/);
     expect(sheetRequests().filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  it('uses the templates folder only while administrators alone can edit it, and says who else can', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { editDocx } = await import('../helpers/docx.js');
+    const shipped = new Uint8Array(await readFile(new URL('../../templates/tanda-terima.docx', import.meta.url)));
+    const edited = await editDocx(shipped, 'word/document.xml', (xml) => xml.replace('TANDA TERIMA', 'TANDA TERIMA VERSI DRIVE'));
+    srv = await setup({ PENGADUAN_TEMPLATE_FOLDER_ID: templateFolder });
+    driveFake.addFile({ name: 'tanda-terima', mimeType: GOOGLE_DOC_MIME, parents: [templateFolder], content: edited, convertedFrom: DOCX_MIME });
+    const shared = driveFake.file(templateFolder)?.driveId ?? '';
+    const admins = [
+      { role: 'organizer', type: 'user', emailAddress: ADMIN },
+      { role: 'fileOrganizer', type: 'user', emailAddress: 'pengaduan-fungsi@proyek.iam.gserviceaccount.com' },
+      { role: 'reader', type: 'group', emailAddress: 'staf@contoh.go.id' },
+    ] as const;
+    driveFake.setPermissions(shared, [...admins]);
+    const nomor = String(registerRows()[0]?.nomor);
+    const rendered = async (): Promise<{ text: string; peringatan: string[] }> => {
+      const res = await request(srv.server('dokumen')).post('/').set('X-Pengaduan-Sebagai', PETUGAS).send({ nomor, jenis: 'tanda_terima', pdf: false });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const docx = driveFake.files().find((f) => f.name === `${nomor}_tanda-terima.docx`);
+      return { text: (await readDocx(docx?.content ?? new Uint8Array())).text, peringatan: answer(res).peringatan as string[] };
+    };
+    const trusted = await rendered();
+    expect(trusted.text).toContain('VERSI DRIVE');
+    expect(trusted.peringatan).toEqual([]);
+    // A petugas made editor of the folder: its templates are no longer used until that is undone.
+    driveFake.setPermissions(templateFolder, [{ role: 'writer', type: 'user', emailAddress: PETUGAS }]);
+    srv = await (async () => {
+      registerFunctions(Promise.resolve(createApp(await depsFromConfig(parseConfig({ PENGADUAN_BACKEND: 'google', PENGADUAN_AUTH: 'lokal', PENGADUAN_SPREADSHEET_ID: SPREADSHEET, PENGADUAN_DRIVE_FOLDER_ID: docsFolder, PENGADUAN_TEMPLATE_FOLDER_ID: templateFolder, PENGADUAN_WAKTU: NOW_ISO }), { googleAuth: staticAuth(), retry: { retry: 0 } }))));
+      return { server: (fn: 'dokumen' | 'sla' | 'status') => getTestServer(fn) };
+    })();
+    const untrusted = await rendered();
+    expect(untrusted.text).not.toContain('VERSI DRIVE');
+    expect(untrusted.peringatan.join(' ')).toMatch(new RegExp(`dapat diubah oleh ${PETUGAS.replace(/\./g, '\\.')}.*Template bawaan dipakai`));
   });
 
   it('says in Indonesian when the service account is not a member of the Shared Drive', async () => {
