@@ -28,11 +28,24 @@ export interface Staged {
   discard(): Promise<void>;
 }
 
+export interface LostRow {
+  readonly tab: string;
+  readonly key: string;
+  readonly reason: string;
+}
+
 /** A register in either form: one transaction = a fresh read, the work, one write. */
 export interface RegisterPort {
   transaction<T>(
     fn: (book: RegisterTables) => T | Promise<T>,
-    options?: { write?: boolean; tabs?: readonly TabKey[]; columns?: Partial<Record<TabKey, readonly string[]>>; staged?: Staged },
+    options?: {
+      write?: boolean;
+      tabs?: readonly TabKey[];
+      columns?: Partial<Record<TabKey, readonly string[]>>;
+      staged?: Staged;
+      /** Google Sheets: rows whose number vanished or doubled before the write were left alone. */
+      onWrite?: (report: { lost: readonly LostRow[] }) => void;
+    },
   ): Promise<T>;
 }
 
@@ -52,8 +65,6 @@ export interface AppDeps {
   readonly documents: (pdf: boolean) => DocumentBackend;
   readonly verifier: IdentityVerifier;
   readonly now: () => number;
-  /** What the last register write could not place (Sheets: rows deleted meanwhile). */
-  readonly lastWriteLost?: () => readonly { tab: string; key: string; reason: string }[];
 }
 
 export type Handler = (req: Request, res: Response) => Promise<void>;
@@ -172,8 +183,10 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       const store = deps.documents(pdf);
       const now = deps.now();
       const sourceWarnings: string[] = [];
+      let lost: readonly LostRow[] = [];
       const produced = await deps.register.transaction(
         async (book) => {
+          sourceWarnings.length = 0; // the transaction may run again on a fresh read
           requireRole(book, email, STAFF_ROLES, 'membuat dokumen');
           const admins = new Set([...loadContext(book).staff.values()].filter((m) => m.roles.includes('admin')).map((m) => m.email));
           const sourceProblem = await store.deps.templates.prepare?.(admins);
@@ -192,9 +205,12 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
           for (const jenis of jenisList) out.push(await session.produce(nomor, jenis));
           return out;
         },
-        { tabs: DOKUMEN_TABS, ...(store.staged ? { staged: store.staged } : {}) },
+        { tabs: DOKUMEN_TABS, ...(store.staged ? { staged: store.staged } : {}), onWrite: (r) => (lost = r.lost) },
       );
       const warnings = [...sourceWarnings, ...produced.flatMap((p) => p.warnings)];
+      if (lost.length > 0) {
+        warnings.push(`Dokumen sudah dibuat, tetapi tautannya tidak tertulis di register: baris pengaduan ${nomor} dihapus atau digandakan saat diproses. Periksa register, lalu minta dokumen ini lagi.`);
+      }
       if (store.staged?.problem) warnings.push(store.staged.problem);
       const extras = store.extras ? await store.extras(nomor, produced, pdf) : { pdf: {}, warnings: [] };
       warnings.push(...extras.warnings);
@@ -216,14 +232,14 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       const { email } = await deps.verifier.verify(headerOf(req));
       const scheduler = deps.config.schedulers.includes(email);
       const now = deps.now();
+      let lost: readonly LostRow[] = [];
       const summary: SweepSummary = await deps.register.transaction(
         (book) => {
           if (!scheduler) requireRole(book, email, ['admin'], 'menjalankan perhitungan SLA');
           return sweepSla(book, { now });
         },
-        { tabs: SLA_TABS },
+        { tabs: SLA_TABS, onWrite: (r) => (lost = r.lost) },
       );
-      const lost = deps.lastWriteLost?.() ?? [];
       log('INFO', `sla: ${summary.total} pengaduan dihitung oleh ${email}`, { counts: summary.counts, skipped: summary.skipped.length, lost: lost.length });
       res.status(200).json({ ok: true, ...summary, tidakTertulis: lost, pengingat: formatSweep(summary) });
     } catch (e) {

@@ -95,6 +95,6 @@ async function googleDeps(config: Config, now: () => number, overrides: BackendO
       },
     };
   };
-  return { config, register, documents, verifier: await verifierOf(config), now, lastWriteLost: () => register.lastWrite?.lost ?? [] };
+  return { config, register, documents, verifier: await verifierOf(config), now };
 }
 

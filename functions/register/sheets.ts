@@ -221,6 +221,8 @@ export interface SheetsTransactionOptions {
   readonly columns?: Partial<Record<TabKey, readonly string[]>>;
   /** Files put in place once the register is written (documents), or thrown away on failure. */
   readonly staged?: { commit(): Promise<void>; discard(): Promise<void> };
+  /** Told what the write did, rows it could not find again included. */
+  readonly onWrite?: (report: WriteReport) => void;
 }
 
 /** What the last write did: rows that could not be found again are reported, not guessed. */
@@ -349,7 +351,7 @@ export class SheetsRegister {
       try {
         const book = await this.read(tabs, options.columns);
         const result = await fn(book);
-        if ((options.write ?? true) && book.all.some(([, t]) => t.changed)) await this.write(book);
+        if ((options.write ?? true) && book.all.some(([, t]) => t.changed)) options.onWrite?.(await this.write(book));
         await options.staged?.commit();
         return result;
       } catch (e) {
@@ -363,7 +365,7 @@ export class SheetsRegister {
     }
   }
 
-  private async write(book: SheetsBook): Promise<void> {
+  private async write(book: SheetsBook): Promise<WriteReport> {
     const before = this.requests;
     const changed = book.all.filter(([, t]) => t.changed);
     const keyed = changed.filter(([, t]) => t.updates.size > 0 || t.replaced !== undefined);
@@ -466,6 +468,7 @@ export class SheetsRegister {
       cells += values.length * header.length;
     }
     this.lastWrite = { requests: this.requests - before, cells, lost };
+    return this.lastWrite;
   }
 
   /** The dashboard grew past its grid: add rows (the values API never does). */
