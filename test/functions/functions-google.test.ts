@@ -357,6 +357,19 @@ describe('dokumen on Google Sheets and Drive', () => {
     expect(registerRows()[0]?.[berkasColumn('tanda_terima')]).toBe(doc?.tautan);
   });
 
+  it('says the link was not written when the complaint\'s row is deleted while its document is made', async () => {
+    const nomor = registerRows()[0]?.nomor ?? '';
+    sheetsFake.beforeRequest((n) => {
+      if (n !== 2) return;
+      const [header = [], ...rows] = sheetsFake.tab('Pengaduan');
+      sheetsFake.setTab('Pengaduan', [header, ...rows.filter((r) => text(r[0]) !== nomor)]);
+    });
+    const res = await request(srv.server('dokumen')).post('/').set('X-Pengaduan-Sebagai', PETUGAS).send({ nomor, jenis: 'tanda_terima', pdf: false });
+    expect(res.status).toBe(200);
+    expect((answer(res).peringatan as string[]).join(' ')).toMatch(/tidak tertulis di register/);
+    expect(sheetRequests().some((r) => r.path.endsWith('values:batchUpdate'))).toBe(false);
+  });
+
   it('replaces the same Drive file when rendered again, so the link in the register stays valid', async () => {
     const nomor = String(registerRows()[0]?.nomor);
     const first = await request(srv.server('dokumen')).post('/').set('X-Pengaduan-Sebagai', PETUGAS).send({ nomor, jenis: 'tanda_terima', pdf: false });
