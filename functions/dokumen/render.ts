@@ -13,14 +13,15 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createReport, listCommands } from 'docx-templates';
-import JSZip from 'jszip';
 import { PengaduanError } from '../../core/errors.js';
 import { safeView } from '../../core/dokumen/aman.js';
 import { exampleView, KONTRAK, TEMPLATE_FILE, shapeProblems, type NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { checkCommands, DELIMITERS, evaluatePath, type TemplateCommand } from '../../core/dokumen/perintah.js';
 
 /** The templates shipped with the code. */
+/** docx-templates and JSZip, loaded with the first template rather than at start. */
+const engine = (): Promise<typeof import('./engine.js')> => import('./engine.js');
+
 /** Set by the functions' bundle (tools/bundle-functions.ts): the templates' folder beside the bundle. */
 declare const __PENGADUAN_TEMPLATES__: string | undefined;
 export const TEMPLATE_DIR =
@@ -44,7 +45,8 @@ async function refuseOversized(bytes: Uint8Array, file: string): Promise<void> {
   if (bytes.length > MAX_TEMPLATE_BYTES) {
     throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" lebih dari 5 MB; template naskah seharusnya hanya beberapa puluh KB. Kecilkan gambar di dalamnya.`);
   }
-  let zip: JSZip;
+  const { JSZip } = await engine();
+  let zip: InstanceType<typeof JSZip>;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
@@ -65,6 +67,7 @@ async function refuseOversized(bytes: Uint8Array, file: string): Promise<void> {
 export async function templateCommands(bytes: Uint8Array, file: string): Promise<TemplateCommand[]> {
   await refuseOversized(bytes, file);
   try {
+    const { listCommands } = await engine();
     return await listCommands(bytes as Uint8Array<ArrayBuffer> as unknown as ArrayBuffer, DELIMITERS);
   } catch (e) {
     // docx-templates refuses some commands while listing them (a `{{*x}}` shorthand).
@@ -155,6 +158,7 @@ export async function renderTemplate(name: NamaTemplate, template: Uint8Array, v
  */
 export async function fillTemplate(template: Uint8Array, view: unknown, file: string): Promise<Uint8Array> {
   try {
+    const { createReport } = await engine();
     return await createReport({
       template,
       data: safeView(view),
