@@ -23,6 +23,7 @@ const USER_CODES = [
   'JENIS_DOKUMEN_TIDAK_DIKENAL',
   'TIDAK_TERAUTENTIKASI',
   'TERLALU_BANYAK_PERMINTAAN',
+  'METODE_TIDAK_DIDUKUNG',
 ] as const;
 
 /** Problems of the register, its file or its settings: they need an administrator. */

@@ -4,6 +4,7 @@
  * `curl` for each, and runs until Ctrl+C.
  */
 import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { PengaduanError } from '../../core/errors.js';
@@ -39,10 +40,31 @@ async function dotEnv(io: Io): Promise<Record<string, string | undefined>> {
   }
 }
 
+/** Why `port` cannot be listened on, if it cannot (tried and released at once). */
+function portProblem(host: string, port: number): Promise<unknown> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', resolve);
+    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+  });
+}
+
+function portError(e: unknown, port: number): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new PengaduanError('ARGUMEN_TIDAK_VALID', `Port ${port} sudah dipakai program lain. Pilih port lain, misalnya: npm start -- --port 8081`);
+  if (code === 'EACCES') return new PengaduanError('ARGUMEN_TIDAK_VALID', `Port ${port} tidak boleh dipakai pengguna ini; pilih port di atas 1024.`);
+  if (code === 'EADDRNOTAVAIL') return new PengaduanError('ARGUMEN_TIDAK_VALID', `Alamat PENGADUAN_HOST tidak ada di komputer ini.`);
+  return e;
+}
+
 export async function serveCommand(io: Io, opt: { port?: string; register: string | undefined }, ensureLocal: (register: string) => Promise<{ created: boolean }>): Promise<number> {
   const env = { ...(await dotEnv(io)), ...io.env };
   const config = parseConfig({ ...env, ...(opt.register !== undefined ? { PENGADUAN_REGISTER: opt.register } : {}), ...(opt.port !== undefined ? { PORT: opt.port } : {}) }, io.cwd);
   const lines: string[] = [];
+  // The port is tried before the register is touched: a second server refused for a busy port
+  // must not have rewritten the register first.
+  const busy = config.port === 0 ? undefined : await portProblem(config.host, config.port);
+  if (busy) throw portError(busy, config.port);
   if (config.backend === 'lokal') {
     const { created } = await ensureLocal(config.register);
     lines.push(created ? `Register baru dibuat dengan contoh data: ${config.register}` : `Register: ${config.register}`);
@@ -54,10 +76,7 @@ export async function serveCommand(io: Io, opt: { port?: string; register: strin
   try {
     running = await serve(config, deps);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new PengaduanError('ARGUMEN_TIDAK_VALID', `Port ${config.port} sudah dipakai program lain. Pilih port lain, misalnya: npm start -- --port 8081`);
-    if (code === 'EACCES') throw new PengaduanError('ARGUMEN_TIDAK_VALID', `Port ${config.port} tidak boleh dipakai pengguna ini; pilih port di atas 1024.`);
-    throw e;
+    throw portError(e, config.port);
   }
   const { url } = running;
   const sample = await sampleComplaint(deps).catch(() => undefined);

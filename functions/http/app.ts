@@ -93,6 +93,8 @@ function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'TERLALU_BANYAK_PERMINTAAN':
       return 429;
+    case 'METODE_TIDAK_DIDUKUNG':
+      return 405;
     case 'REGISTER_TERKUNCI':
     case 'LAYANAN_TIDAK_TERSEDIA':
       return 503;
@@ -129,9 +131,10 @@ function bodyOf(req: Request): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-function only(req: Request, methods: readonly string[]): void {
+function only(req: Request, res: Response, methods: readonly string[]): void {
   if (!methods.includes(req.method)) {
-    throw new PengaduanError('ARGUMEN_TIDAK_VALID', `Metode ${req.method.slice(0, 10)} tidak didukung; gunakan ${methods.join(' atau ')}.`);
+    res.set('Allow', methods.join(', '));
+    throw new PengaduanError('METODE_TIDAK_DIDUKUNG', `Metode ${req.method.slice(0, 10)} tidak didukung; gunakan ${methods.join(' atau ')}.`);
   }
 }
 
@@ -174,7 +177,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
 
   const dokumen: Handler = async (req, res) => {
     try {
-      only(req, ['POST']);
+      only(req, res, ['POST']);
       const { email } = await deps.verifier.verify(headerOf(req));
       const body = bodyOf(req);
       const nomor = nomorOf(body.nomor);
@@ -228,7 +231,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
 
   const sla: Handler = async (req, res) => {
     try {
-      only(req, ['POST']);
+      only(req, res, ['POST']);
       const { email } = await deps.verifier.verify(headerOf(req));
       const scheduler = deps.config.schedulers.includes(email);
       const now = deps.now();
@@ -283,7 +286,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       return;
     }
     try {
-      only(req, ['GET', 'POST']);
+      only(req, res, ['GET', 'POST']);
       const source: Record<string, unknown> = req.method === 'GET' ? (req.query) : bodyOf(req);
       const nomorText = typeof source.nomor === 'string' ? source.nomor.trim() : '';
       const kode = typeof source.kode === 'string' ? source.kode.trim() : '';

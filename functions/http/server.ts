@@ -3,6 +3,7 @@
  * through the Functions Framework (`/dokumen`, `/sla`, `/status`), on the local register.
  */
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import * as ff from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Config } from '../config.js';
@@ -49,39 +50,52 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * answer instead of the framework's HTML page with a stack trace. (On Cloud Run the platform
  * caps requests at 32 MB and the production framework answers a plain 400.)
  */
-function guarded(server: Server): Server {
+function guarded(server: Server, corsOrigin: string): Server {
   const app = server.listeners('request')[0] as ExpressApp | undefined;
   if (!app) return server;
-  app.use((err, _req, res, next) => {
+  // Whatever the framework could not read (bad JSON, a charset or encoding it does not know, a
+  // path it cannot decode) is answered in JSON and Indonesian, never with a stack trace.
+  app.use((err, req, res, _next) => {
+    const status = Number((err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode);
     const type = (err as { type?: unknown }).type;
+    if (isStatusPath(req)) res.setHeader('Access-Control-Allow-Origin', corsOrigin);
     if (type === 'entity.parse.failed') sendJson(res, 400, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Isi permintaan bukan JSON yang valid. Periksa tanda kutip ganda, koma, dan kurung kurawal.' });
-    else if (type === 'entity.too.large') sendJson(res, 413, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Isi permintaan terlalu besar.' });
-    else next(err);
+    else if (status === 413) sendJson(res, 413, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Isi permintaan terlalu besar.' });
+    else if (status === 415) sendJson(res, 415, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Isi permintaan harus JSON UTF-8 tanpa pemampatan (Content-Type: application/json).' });
+    else if (status >= 400 && status < 500) sendJson(res, 400, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Permintaan tidak dapat dibaca (alamat atau isinya rusak).' });
+    else sendJson(res, 500, { ok: false, kode: 'KESALAHAN_INTERNAL', pesan: 'Terjadi kesalahan tak terduga di server. Tidak ada yang berubah; laporkan kepada admin bila berulang.' });
   });
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, pesan: string): void => {
+    res.setHeader('Connection', 'close');
+    if (isStatusPath(req)) res.setHeader('Access-Control-Allow-Origin', corsOrigin);
+    res.on('finish', () => req.destroy());
+    sendJson(res, status, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan });
+  };
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const length = Number(req.headers['content-length'] ?? 0);
-    if (req.headers['transfer-encoding'] !== undefined) {
-      res.setHeader('Connection', 'close');
-      res.on('finish', () => req.destroy());
-      sendJson(res, 411, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Kirim isi permintaan dengan Content-Length (tanpa chunked).' });
-      return;
-    }
-    if (!(length <= MAX_BODY_BYTES)) {
-      res.setHeader('Connection', 'close');
-      res.on('finish', () => req.destroy());
-      sendJson(res, 413, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Isi permintaan lebih dari 1 MB; fungsi ini hanya menerima JSON pendek.' });
-      return;
-    }
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (req.headers['transfer-encoding'] !== undefined) return refuse(req, res, 411, 'Kirim isi permintaan dengan Content-Length (tanpa chunked).');
+    if (!(length <= MAX_BODY_BYTES)) return refuse(req, res, 413, 'Isi permintaan lebih dari 1 MB; fungsi ini hanya menerima JSON pendek.');
+    // A compressed body could inflate far past the 1 MB its length promises.
+    if (encoding !== 'identity') return refuse(req, res, 415, 'Isi permintaan harus JSON tanpa pemampatan (tanpa Content-Encoding).');
     app(req, res);
+  });
+  // A request line or header Node cannot parse: a JSON answer too, then the connection closes.
+  server.on('clientError', (_err, socket: Duplex) => {
+    const body = JSON.stringify({ ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Permintaan HTTP rusak.' });
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    else socket.destroy();
   });
   return server;
 }
 
+const isStatusPath = (req: IncomingMessage): boolean => /^\/+status(?:[/?]|$)/.test(req.url ?? '');
+
 /** Serves the functions on `config.host:config.port` (port 0: any free port). */
 export async function serve(config: Config, deps: AppDeps): Promise<Running> {
   ff.http('pengaduan', routerOf(createApp(deps)));
-  const server = guarded(getTestServer('pengaduan'));
+  const server = guarded(getTestServer('pengaduan'), config.corsOrigin);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

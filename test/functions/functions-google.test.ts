@@ -391,7 +391,7 @@ describe('dokumen on Google Sheets and Drive', () => {
     expect(c.status).toBe(404);
     expect(answer(c).pesan).toMatch(/tidak ditemukan/);
     const d = await request(srv.server('dokumen')).get('/').set('X-Pengaduan-Sebagai', PETUGAS);
-    expect(d.status).toBe(400);
+    expect(d.status).toBe(405);
     expect(driveFake.files().filter((f) => f.mimeType !== FOLDER_MIME || f.name !== 'Dokumen Pengaduan')).toHaveLength(1);
     expect(sheetRequests().filter((r) => r.method === 'POST')).toEqual([]);
   });
