@@ -18,7 +18,8 @@ async function sampleComplaint(deps: Awaited<ReturnType<typeof depsFromConfig>>)
   return deps.register.transaction(
     (book) => {
       const rows = book.table('pengaduan').rows();
-      const open = rows.find((r) => String(r.values.status ?? '') === 'RAPAT_DIJADWALKAN') ?? rows[0];
+      // An open complaint shows more of the look-up (a stage, what happens next) than a closed one.
+      const open = rows.find((r) => !['SELESAI', 'DITUTUP', ''].includes(String(r.values.status ?? '').trim())) ?? rows[0];
       return open ? { nomor: String(open.values.nomor ?? ''), kode: String(open.values.kode_akses ?? '') } : undefined;
     },
     { write: false, tabs: ['pengaduan'] },
