@@ -14,6 +14,7 @@ import type { JenisDokumen } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
 import type { Gambar, NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { TEMPLATE_FILE } from '../../core/dokumen/kontrak.js';
+import { httpStatusOf, retryConfig } from '../google-api.js';
 import type { DocumentSink } from './produce.js';
 import { checkOnce, MAX_TEMPLATE_BYTES, TemplateSource, type Loaded, type TemplateLoader } from './render.js';
 import { documentFileName, logoOf, MAX_LOGO_BYTES, safeName } from './local.js';
@@ -28,18 +29,10 @@ export const driveQuoted = (s: string): string => `'${s.replace(/\\/g, '\\\\').r
 
 const ALL_DRIVES = { supportsAllDrives: true, includeItemsFromAllDrives: true, corpora: 'allDrives' } as const;
 
-const RETRY = {
-  retry: 5,
-  retryDelay: 1000,
-  statusCodesToRetry: [
-    [429, 429],
-    [500, 599],
-  ],
-  // A create retried after a lost answer would make a second file, and the client resends an
-  // upload with an empty body (its stream was read once): only reads and deletes are retried here;
-  // an update of a file's content is retried by `retryUpload` with a fresh stream.
-  httpMethodsToRetry: ['GET', 'DELETE'],
-};
+// A create retried after a lost answer would make a second file, and the client resends an
+// upload with an empty body (its stream was read once): only reads and deletes are retried by the
+// client; an update of a file's content is retried by `retryUpload` with a fresh stream.
+const RETRIED_METHODS = ['GET', 'DELETE'];
 
 /** A binary answer (`responseType: 'arraybuffer'`) as bytes. */
 function bytesOf(data: unknown): Uint8Array {
@@ -48,14 +41,9 @@ function bytesOf(data: unknown): Uint8Array {
   throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', 'Google Drive mengembalikan isi berkas yang tidak dikenal.');
 }
 
-function statusOf(e: unknown): number | undefined {
-  const s = (e as { status?: unknown; response?: { status?: unknown } }).status ?? (e as { response?: { status?: unknown } }).response?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
 function driveError(e: unknown, what: string, folderId: string): unknown {
   if (e instanceof PengaduanError) return e;
-  const status = statusOf(e);
+  const status = httpStatusOf(e);
   const detail = ((e as Error).message ?? '').slice(0, 200);
   if (status === 404 || status === 403 || status === 401) {
     return new PengaduanError(
@@ -85,7 +73,7 @@ class DriveFolder {
   constructor(options: DriveOptions) {
     this.client = options.client;
     this.folderId = options.folderId;
-    this.retryConfig = { ...RETRY, ...options.retry };
+    this.retryConfig = retryConfig(RETRIED_METHODS, options.retry);
   }
 
   protected async call<T>(what: string, fn: (opts: { retryConfig: Record<string, unknown> }) => Promise<{ data: T }>): Promise<T> {
@@ -105,7 +93,7 @@ class DriveFolder {
       try {
         return await upload();
       } catch (e) {
-        const status = statusOf((e as { cause?: unknown }).cause ?? e);
+        const status = httpStatusOf((e as { cause?: unknown }).cause ?? e);
         if (attempt >= tries || !(status === 429 || (status !== undefined && status >= 500))) throw e;
         await new Promise((r) => setTimeout(r, delay * 2 ** (attempt - 1)));
       }

@@ -23,6 +23,7 @@ import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from
 import { PengaduanError } from '../../core/errors.js';
 import type { CellValue } from '../../core/record.js';
 import type { RegisterTables, TableLike } from '../service.js';
+import { httpStatusOf, retryConfig } from '../google-api.js';
 import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from './table.js';
 
 /** What the API hands back with UNFORMATTED_VALUE. */
@@ -236,16 +237,9 @@ export interface WriteReport {
 /** A column moved while the transaction ran: it runs again on a fresh read. */
 class ColumnsMoved extends Error {}
 
-const RETRY = {
-  retry: 5,
-  retryDelay: 1000,
-  statusCodesToRetry: [
-    [429, 429],
-    [500, 599],
-  ],
-  // Reading and overwriting the same cells again is harmless; appending twice is not (no POST :append).
-  httpMethodsToRetry: ['GET', 'PUT', 'POST'],
-} as const;
+// Reading and overwriting the same cells again is harmless; appending twice is not (the append
+// call turns POST retries off).
+const RETRIED_METHODS = ['GET', 'PUT', 'POST'];
 
 export interface SheetsRegisterOptions {
   /** A client from `@googleapis/sheets`, authorised for the spreadsheet. */
@@ -268,7 +262,7 @@ export class SheetsRegister {
   constructor(options: SheetsRegisterOptions) {
     this.client = options.client;
     this.spreadsheetId = options.spreadsheetId;
-    this.retryConfig = { ...RETRY, httpMethodsToRetry: [...RETRY.httpMethodsToRetry], statusCodesToRetry: RETRY.statusCodesToRetry.map((r) => [...r]), ...options.retry };
+    this.retryConfig = retryConfig(RETRIED_METHODS, options.retry);
   }
 
   private async call<T>(what: string, fn: (opts: { retryConfig: Record<string, unknown> }) => Promise<{ data: T }>): Promise<T> {
@@ -581,16 +575,10 @@ export function blocksOf(target: ReadonlyMap<number, ReadonlyMap<string, CellVal
   );
 }
 
-/** The HTTP status of an error from the Google client, if any. */
-function statusOf(e: unknown): number | undefined {
-  const s = (e as { status?: unknown; response?: { status?: unknown } }).status ?? (e as { response?: { status?: unknown } }).response?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
 /** A Sheets API failure as the administrator's Indonesian message (nothing was written). */
 export function apiError(e: unknown, what: string, spreadsheetId: string): unknown {
   if (e instanceof PengaduanError) return e;
-  const status = statusOf(e);
+  const status = httpStatusOf(e);
   const detail = ((e as Error).message ?? '').slice(0, 200);
   if (status === 403 || status === 401) {
     return new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', `Gagal ${what}: akun layanan fungsi tidak memiliki akses ke spreadsheet ${spreadsheetId}. Bagikan spreadsheet itu kepadanya sebagai Editor.`, { cause: e });
