@@ -94,7 +94,7 @@ export async function serveCommand(io: Io, opt: { port?: string; register: strin
     'Contoh:',
     `  curl -s ${sebagai}-H 'Content-Type: application/json' -d '{"nomor":"${nomor}","jenis":"tanda_terima"}' ${url}/dokumen`,
     `  curl -s -X POST ${admin}${url}/sla`,
-    `  curl -s '${url}/status?nomor=${encodeURIComponent(nomor)}&kode=${encodeURIComponent(sample?.kode || 'KODE')}'`,
+    `  curl -s -H 'Content-Type: application/json' -d '${JSON.stringify({ nomor, kode: sample?.kode || 'KODE' })}' ${url}/status`,
   );
   io.out(lines.join('\n'));
   await new Promise<void>((resolve) => {

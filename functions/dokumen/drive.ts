@@ -243,15 +243,28 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
   async prepare(admins: ReadonlySet<string>): Promise<string | undefined> {
     const key = [...admins].sort().join(',');
     if (!this.editors || this.editors.key !== key || this.clock() - this.editors.at > LISTING_TTL_MS) {
-      const problem = this.call<drive_v3.Schema$PermissionList>('membaca izin folder template', (o) =>
-        this.client.permissions.list({ fileId: this.folderId, supportsAllDrives: true, fields: 'permissions(role,type,emailAddress,domain)', pageSize: 100 }, o),
-      ).then((list) => editorsProblem(list.permissions ?? [], admins));
+      const problem = this.permissions().then((list) => editorsProblem(list, admins));
       this.editors = { at: this.clock(), key, problem };
       problem.catch(() => (this.editors = undefined));
     }
     const problem = await this.editors.problem;
     this.untrusted = problem !== undefined;
     return problem;
+  }
+
+  /** Every permission on the folder (inherited ones included), page by page. */
+  private async permissions(): Promise<drive_v3.Schema$Permission[]> {
+    const out: drive_v3.Schema$Permission[] = [];
+    let pageToken: string | undefined;
+    do {
+      const token = pageToken;
+      const page = await this.call<drive_v3.Schema$PermissionList>('membaca izin folder template', (o) =>
+        this.client.permissions.list({ fileId: this.folderId, supportsAllDrives: true, fields: 'nextPageToken,permissions(role,type,emailAddress,domain)', pageSize: 100, ...(token ? { pageToken: token } : {}) }, o),
+      );
+      out.push(...(page.permissions ?? []));
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken && out.length < 10_000);
+    return out;
   }
 
   async load(name: NamaTemplate): Promise<Loaded> {
@@ -274,6 +287,7 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
   async logo(setting: string): Promise<{ logo: Gambar | null; warning?: string }> {
     const name = setting.trim();
     if (name === '') return { logo: null };
+    if (this.untrusted) return { logo: null, warning: `Logo kop "${name}" tidak dipakai: folder template Google Drive dapat diubah oleh selain admin.` };
     try {
       const file = (await this.files()).find((f) => f.name === name);
       if (!file?.id) return { logo: null, warning: `Logo kop "${name}" tidak ada di folder template Google Drive; tempat logo dibiarkan kosong.` };

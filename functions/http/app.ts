@@ -103,11 +103,23 @@ function httpStatusOf(code: ErrorCode): number {
   }
 }
 
-function sendError(res: Response, e: unknown, fn: string): void {
+/** What a citizen is told when the look-up itself fails: never an administrator's message. */
+const STATUS_UNAVAILABLE = 'Layanan cek status sedang tidak dapat dipakai. Coba lagi beberapa saat lagi, atau hubungi petugas layanan pengaduan.';
+
+function sendError(res: Response, e: unknown, fn: string, publicAnswer = false): void {
   if (isPengaduanError(e)) {
     const status = httpStatusOf(e.code);
     if (status >= 500) log('ERROR', `${fn}: ${e.message}`, { kode: e.code });
+    if (publicAnswer && status >= 500) {
+      res.status(503).json({ ok: false, kode: 'LAYANAN_TIDAK_TERSEDIA', pesan: STATUS_UNAVAILABLE });
+      return;
+    }
     res.status(status).json({ ok: false, kode: e.code, pesan: e.message, ...(e.problems.length > 0 ? { masalah: e.problems } : {}) });
+    return;
+  }
+  if (publicAnswer) {
+    log('ERROR', `${fn}: kesalahan tak terduga`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    res.status(503).json({ ok: false, kode: 'LAYANAN_TIDAK_TERSEDIA', pesan: STATUS_UNAVAILABLE });
     return;
   }
   log('ERROR', `${fn}: kesalahan tak terduga`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -243,7 +255,11 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
         },
         { tabs: SLA_TABS, onWrite: (r) => (lost = r.lost) },
       );
-      log('INFO', `sla: ${summary.total} pengaduan dihitung oleh ${email}`, { counts: summary.counts, skipped: summary.skipped.length, lost: lost.length });
+      log(lost.length > 0 || summary.skipped.length > 0 ? 'WARNING' : 'INFO', `sla: ${summary.total} pengaduan dihitung oleh ${email}`, {
+        counts: summary.counts,
+        dilewati: summary.skipped.map((x) => `${x.nomor}: ${x.reason}`).slice(0, 20),
+        tidakTertulis: lost.map((x) => `${x.key}: ${x.reason}`).slice(0, 20),
+      });
       res.status(200).json({ ok: true, ...summary, tidakTertulis: lost, pengingat: formatSweep(summary) });
     } catch (e) {
       sendError(res, e, 'sla');
@@ -311,7 +327,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       }
       res.status(200).json({ ok: true, ...found });
     } catch (e) {
-      sendError(res, e, 'status');
+      sendError(res, e, 'status', true);
     }
   };
 

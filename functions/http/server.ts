@@ -50,7 +50,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * answer instead of the framework's HTML page with a stack trace. (On Cloud Run the platform
  * caps requests at 32 MB and the production framework answers a plain 400.)
  */
-function guarded(server: Server, corsOrigin: string): Server {
+function guarded(server: Server, corsOrigin: string, localOnly: boolean): Server {
   const app = server.listeners('request')[0] as ExpressApp | undefined;
   if (!app) return server;
   // Whatever the framework could not read (bad JSON, a charset or encoding it does not know, a
@@ -79,6 +79,14 @@ function guarded(server: Server, corsOrigin: string): Server {
     if (!(length <= MAX_BODY_BYTES)) return refuse(req, res, 413, 'Isi permintaan lebih dari 1 MB; fungsi ini hanya menerima JSON pendek.');
     // A compressed body could inflate far past the 1 MB its length promises.
     if (encoding !== 'identity') return refuse(req, res, 415, 'Isi permintaan harus JSON tanpa pemampatan (tanpa Content-Encoding).');
+    // A web page on another site can reach 127.0.0.1 through DNS rebinding under its own host
+    // name, and would then name any staff e-mail in X-Pengaduan-Sebagai: only this computer's
+    // own names are served.
+    if (localOnly && !LOCAL_HOST.test(String(req.headers.host ?? ''))) {
+      res.setHeader('Connection', 'close');
+      sendJson(res, 421, { ok: false, kode: 'MASUKAN_TIDAK_VALID', pesan: 'Server lokal hanya melayani alamat 127.0.0.1 atau localhost.' });
+      return;
+    }
     app(req, res);
   });
   // A request line or header Node cannot parse: a JSON answer too, then the connection closes.
@@ -90,12 +98,14 @@ function guarded(server: Server, corsOrigin: string): Server {
   return server;
 }
 
+const LOCAL_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+
 const isStatusPath = (req: IncomingMessage): boolean => /^\/+status(?:[/?]|$)/.test(req.url ?? '');
 
 /** Serves the functions on `config.host:config.port` (port 0: any free port). */
 export async function serve(config: Config, deps: AppDeps): Promise<Running> {
   ff.http('pengaduan', routerOf(createApp(deps)));
-  const server = guarded(getTestServer('pengaduan'), config.corsOrigin);
+  const server = guarded(getTestServer('pengaduan'), config.corsOrigin, config.auth === 'lokal');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

@@ -68,7 +68,22 @@ function cellOf(value: ApiCell, column: Column | undefined): CellValue {
 interface Pending {
   /** The row's key as read (the registration number): where to find it again before writing. */
   readonly key: string;
+  /** The row's guard column as read: a different value before writing means another step changed the row. */
+  readonly guard: string | undefined;
   readonly cells: Map<string, CellValue>;
+}
+
+/**
+ * The column every procedure step updates ("Terakhir Diperbarui"): a row whose value moved
+ * between the read and the write was changed by someone else and is not overwritten.
+ */
+const GUARD_COLUMN: Partial<Record<TabKey, string>> = { pengaduan: 'diperbarui_pada' };
+
+interface WritePlan {
+  data: sheets_v4.Schema$ValueRange[];
+  lost: { tab: string; key: string; reason: string }[];
+  cells: number;
+  grow: { tab: Tab; rows: number }[];
 }
 
 /** One tab of the snapshot, mapped by header. */
@@ -161,7 +176,10 @@ class SheetTable implements TableLike {
     for (const k of Object.keys(patch)) this.position(k);
     const row = this.data[rowNumber];
     if (!row) throw new Error(`Row ${rowNumber} is not in the snapshot of ${this.tab.name}`);
-    const pending = this.updates.get(rowNumber) ?? { key: String(row[keyColumn] ?? '').trim(), cells: new Map<string, CellValue>() };
+    const guardKey = GUARD_COLUMN[this.tab.key as TabKey];
+    // A row whose own guard this transaction writes is not guarded.
+    const guard = guardKey !== undefined && !Object.hasOwn(patch, guardKey) ? String(row[guardKey] ?? '') : undefined;
+    const pending = this.updates.get(rowNumber) ?? { key: String(row[keyColumn] ?? '').trim(), guard, cells: new Map<string, CellValue>() };
     for (const [k, v] of Object.entries(patch)) {
       const value = v ?? '';
       // Only what changes is written: the rest of the row stays as people left it.
@@ -237,9 +255,8 @@ export interface WriteReport {
 /** A column moved while the transaction ran: it runs again on a fresh read. */
 class ColumnsMoved extends Error {}
 
-// Reading and overwriting the same cells again is harmless; appending twice is not (the append
-// call turns POST retries off).
-const RETRIED_METHODS = ['GET', 'PUT', 'POST'];
+// Reads are retried by the client; writes by `write`, which locates the rows again first.
+const RETRIED_METHODS = ['GET'];
 
 export interface SheetsRegisterOptions {
   /** A client from `@googleapis/sheets`, authorised for the spreadsheet. */
@@ -359,91 +376,45 @@ export class SheetsRegister {
     }
   }
 
+  /**
+   * Writes the snapshot's changes. The client never retries the write itself: a retry after a
+   * wait would send ranges located before it, onto rows a person may have sorted meanwhile. On
+   * 429 or 5xx the rows are located again and the write rebuilt (re-sending values that already
+   * landed is harmless).
+   */
   private async write(book: SheetsBook): Promise<WriteReport> {
     const before = this.requests;
     const changed = book.all.filter(([, t]) => t.changed);
     const keyed = changed.filter(([, t]) => t.updates.size > 0 || t.replaced !== undefined);
-    // (3) Fresh header rows, and the key column of tabs whose rows are updated in place.
-    const ranges: string[] = [];
-    for (const [key, t] of keyed) {
-      ranges.push(`${a1Tab(TABS[key].name)}!1:1`);
-      if (t.updates.size > 0) {
-        const col = columnLetter(t.positions.get(t.tab.keyColumn ?? '') ?? 0);
-        ranges.push(`${a1Tab(TABS[key].name)}!${col}:${col}`);
+    const tries = Math.min(Number(this.retryConfig.retry ?? 5), 4) + 1;
+    const delay = Number(this.retryConfig.retryDelay ?? 1000);
+    let grown = false;
+    let plan: WritePlan = { data: [], lost: [], cells: 0, grow: [] };
+    for (let attempt = 1; keyed.length > 0; attempt++) {
+      plan = await this.planWrite(keyed);
+      if (plan.grow.length > 0 && !grown) {
+        await this.growTabs(plan.grow);
+        grown = true;
+      }
+      try {
+        // Normally one request; a first sweep that fills the whole dashboard is split so that no
+        // request passes the size Google recommends (the API refuses 10 MB).
+        for (const part of batches(plan.data)) {
+          await this.call('menulis register', (o) =>
+            this.client.spreadsheets.values.batchUpdate(
+              { spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data: part } },
+              { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
+            ),
+          );
+        }
+        break;
+      } catch (e) {
+        const status = httpStatusOf((e as { cause?: unknown }).cause ?? e);
+        if (attempt >= tries || !(status === 429 || (status !== undefined && status >= 500))) throw e;
+        await new Promise((r) => setTimeout(r, delay * 2 ** (attempt - 1)));
       }
     }
-    const fresh =
-      ranges.length === 0
-        ? []
-        : ((
-            await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca ulang register', (o) =>
-              this.client.spreadsheets.values.batchGet({ spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' }, o),
-            )
-          ).valueRanges ?? []);
-    const data: sheets_v4.Schema$ValueRange[] = [];
-    const lost: WriteReport['lost'] = [];
-    let cells = 0;
-    let at = 0;
-    const grow: { tab: Tab; rows: number }[] = [];
-    for (const [key, t] of keyed) {
-      const name = a1Tab(TABS[key].name);
-      const header = ((fresh[at++]?.values?.[0] ?? []) as ApiCell[]).map((h) => String(h ?? ''));
-      const now = columnPositions(t.tab, header);
-      const written = new Set<string>([...t.updates.values()].flatMap((p) => [...p.cells.keys()]));
-      if (t.updates.size > 0) written.add(t.tab.keyColumn ?? '');
-      if (t.replaced) for (const c of t.tab.columns) if (t.positions.has(c.key)) written.add(c.key);
-      for (const k of written) if (now.get(k) !== t.positions.get(k)) throw new ColumnsMoved();
-      if (t.updates.size > 0) {
-        const keys = ((fresh[at++]?.values ?? []) as ApiCell[][]).map((r) => String(r[0] ?? '').trim());
-        const rowsOf = new Map<string, number[]>();
-        keys.forEach((k, i) => {
-          if (i > 0 && k !== '') rowsOf.set(k, [...(rowsOf.get(k) ?? []), i + 1]);
-        });
-        const target = new Map<number, Map<string, CellValue>>();
-        for (const p of t.updates.values()) {
-          const rows = rowsOf.get(p.key) ?? [];
-          if (rows.length !== 1 || rows[0] === undefined) {
-            lost.push({ tab: t.tab.name, key: p.key, reason: rows.length === 0 ? 'baris tidak ditemukan lagi (dihapus saat diproses)' : `tercatat di ${rows.length} baris` });
-            continue;
-          }
-          target.set(rows[0], p.cells);
-        }
-        const blocks = blocksOf(target, t.positions);
-        for (const b of blocks) {
-          data.push(...rangesOf(name, b));
-          cells += b.cells;
-        }
-      }
-      if (t.replaced) {
-        // A derived tab (the dashboard) is replaced whole, but only the cells that differ from
-        // what it holds are sent: a daily sweep changes a few columns of the open complaints.
-        const target = new Map<number, Map<string, CellValue>>();
-        const height = Math.max(t.replaced.length, t.readCount);
-        for (let r = 0; r < height; r++) {
-          const src = t.replaced[r];
-          const prev = t.previous?.[r + 2];
-          const cellsOf = new Map<string, CellValue>();
-          for (const k of t.positions.keys()) {
-            const value = src ? (src[k] ?? '') : '';
-            if (String(value) !== String(prev?.[k] ?? '')) cellsOf.set(k, value);
-          }
-          if (cellsOf.size > 0) target.set(r + 2, cellsOf);
-        }
-        for (const b of blocksOf(target, t.positions)) {
-          data.push(...rangesOf(name, b));
-          cells += b.cells;
-        }
-        if (t.replaced.length + 1 > t.grid.rows) grow.push({ tab: t.tab, rows: t.replaced.length + 1 - t.grid.rows });
-      }
-    }
-    if (grow.length > 0) await this.growTabs(grow);
-    // Normally one request; a first sweep that fills the whole dashboard is split so that no
-    // request passes the size Google recommends (the API refuses 10 MB).
-    for (const part of batches(data)) {
-      await this.call('menulis register', (o) =>
-        this.client.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data: part } }, o),
-      );
-    }
+    let cells = plan.cells;
     for (const [key, t] of changed) {
       if (t.appended.length === 0) continue;
       const header = [...t.positions].sort((a, b) => a[1] - b[1]);
@@ -461,8 +432,97 @@ export class SheetsRegister {
       );
       cells += values.length * header.length;
     }
-    this.lastWrite = { requests: this.requests - before, cells, lost };
+    this.lastWrite = { requests: this.requests - before, cells, lost: plan.lost };
     return this.lastWrite;
+  }
+
+  /**
+   * Reads the header rows, the key column and the guard column again, and builds the write:
+   * each changed row found by its key; a row whose key vanished or doubled, or that a procedure
+   * step changed meanwhile (its "Terakhir Diperbarui" moved), is left alone and reported.
+   */
+  private async planWrite(keyed: readonly [TabKey, SheetTable][]): Promise<WritePlan> {
+    const ranges: string[] = [];
+    const column = (key: TabKey, index: number): string => `${a1Tab(TABS[key].name)}!${columnLetter(index)}:${columnLetter(index)}`;
+    const layout = keyed.map(([key, t]) => {
+      const keyAt = t.positions.get(t.tab.keyColumn ?? '');
+      const guardKey = GUARD_COLUMN[key];
+      const guardAt = guardKey === undefined ? undefined : t.positions.get(guardKey);
+      const at = { header: ranges.push(`${a1Tab(TABS[key].name)}!1:1`) - 1, keys: -1, guard: -1 };
+      if (keyAt !== undefined && (t.updates.size > 0 || t.replaced)) at.keys = ranges.push(column(key, keyAt)) - 1;
+      if (guardAt !== undefined && t.updates.size > 0) at.guard = ranges.push(column(key, guardAt)) - 1;
+      return { key, t, at, guardKey };
+    });
+    const fresh =
+      (
+        await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca ulang register', (o) =>
+          this.client.spreadsheets.values.batchGet({ spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' }, o),
+        )
+      ).valueRanges ?? [];
+    const columnOf = (i: number): ApiCell[] => (i < 0 ? [] : ((fresh[i]?.values ?? []) as ApiCell[][]).map((r) => r[0]));
+    const plan: WritePlan = { data: [], lost: [], cells: 0, grow: [] };
+    for (const { key, t, at, guardKey } of layout) {
+      const name = a1Tab(TABS[key].name);
+      const header = ((fresh[at.header]?.values?.[0] ?? []) as ApiCell[]).map((h) => String(h ?? ''));
+      const now = columnPositions(t.tab, header);
+      const written = new Set<string>([...t.updates.values()].flatMap((p) => [...p.cells.keys()]));
+      if (at.keys >= 0) written.add(t.tab.keyColumn ?? '');
+      if (guardKey !== undefined && at.guard >= 0) written.add(guardKey);
+      if (t.replaced) for (const c of t.tab.columns) if (t.positions.has(c.key)) written.add(c.key);
+      for (const k of written) if (now.get(k) !== t.positions.get(k)) throw new ColumnsMoved();
+      const keys = columnOf(at.keys).map((v) => String(v ?? '').trim());
+      if (t.updates.size > 0) {
+        const guardColumn = t.tab.columns.find((c) => c.key === guardKey);
+        const guards = columnOf(at.guard).map((v) => String(cellOf(v, guardColumn)));
+        const rowsOf = new Map<string, number[]>();
+        keys.forEach((k, i) => {
+          if (i > 0 && k !== '') rowsOf.set(k, [...(rowsOf.get(k) ?? []), i + 1]);
+        });
+        const target = new Map<number, Map<string, CellValue>>();
+        for (const p of t.updates.values()) {
+          const rows = rowsOf.get(p.key) ?? [];
+          const row = rows[0];
+          if (rows.length !== 1 || row === undefined) {
+            plan.lost.push({ tab: t.tab.name, key: p.key, reason: rows.length === 0 ? 'baris tidak ditemukan lagi (dihapus saat diproses)' : `tercatat di ${rows.length} baris` });
+            continue;
+          }
+          if (p.guard !== undefined && at.guard >= 0 && (guards[row - 1] ?? '') !== p.guard) {
+            plan.lost.push({ tab: t.tab.name, key: p.key, reason: 'diubah oleh langkah lain saat diproses; nilainya sudah dihitung ulang oleh langkah itu' });
+            continue;
+          }
+          target.set(row, p.cells);
+        }
+        for (const b of blocksOf(target, t.positions)) {
+          plan.data.push(...rangesOf(name, b));
+          plan.cells += b.cells;
+        }
+      }
+      if (t.replaced) {
+        // A derived tab (the dashboard) is replaced whole, but only the cells that differ from
+        // what it holds are sent: a daily sweep changes a few columns of the open complaints.
+        // When its rows were re-sorted meanwhile, every cell is sent.
+        const keyKey = t.tab.keyColumn ?? '';
+        const sorted = at.keys >= 0 && keys.slice(1).some((k, i) => k !== String(t.previous?.[i + 2]?.[keyKey] ?? '').trim());
+        const target = new Map<number, Map<string, CellValue>>();
+        const height = Math.max(t.replaced.length, t.readCount, sorted ? keys.length - 1 : 0);
+        for (let r = 0; r < height; r++) {
+          const src = t.replaced[r];
+          const prev = sorted ? undefined : t.previous?.[r + 2];
+          const cellsOf = new Map<string, CellValue>();
+          for (const k of t.positions.keys()) {
+            const value = src ? (src[k] ?? '') : '';
+            if (sorted || String(value) !== String(prev?.[k] ?? '')) cellsOf.set(k, value);
+          }
+          if (cellsOf.size > 0) target.set(r + 2, cellsOf);
+        }
+        for (const b of blocksOf(target, t.positions)) {
+          plan.data.push(...rangesOf(name, b));
+          plan.cells += b.cells;
+        }
+        if (height + 1 > t.grid.rows) plan.grow.push({ tab: t.tab, rows: height + 1 - t.grid.rows });
+      }
+    }
+    return plan;
   }
 
   /** The dashboard grew past its grid: add rows (the values API never does). */

@@ -39,6 +39,9 @@ export function columnPositions(tab: Tab, headers: readonly string[]): Map<strin
  * for the rest.
  */
 export function fromSerial(serial: number, column: Column | undefined): string {
+  // Not a date a spreadsheet can hold (a phone number pasted into the column): kept as typed, so
+  // that only its own row is reported as unreadable.
+  if (!(serial >= 0 && serial <= 2_958_465)) return String(serial);
   const wallClockMs = Math.round((serial - 25_569) * 86_400_000);
   if (column?.type === 'tanggal') return isoFromDay(Math.floor(wallClockMs / 86_400_000));
   return formatWib(wallClockMs - WIB_OFFSET_MS);

@@ -141,8 +141,9 @@ describe('sla on Google Sheets', () => {
     const [read, reread, write] = reqs;
     expect(read?.query.ranges).toEqual(["'Pengaduan'", "'Peran'", "'Pengaturan'", "'Libur'", "'Dasbor'"]);
     expect(read?.query.valueRenderOption).toBe('UNFORMATTED_VALUE');
-    // Fresh header rows, and the registration-number column, right before writing.
-    expect(reread?.query.ranges).toEqual(["'Pengaduan'!1:1", "'Pengaduan'!A:A", "'Dasbor'!1:1"]);
+    // Right before writing: fresh header rows, the registration numbers (where each row is now),
+    // "Terakhir Diperbarui" (did a procedure step change the row meanwhile?), and the dashboard's numbers.
+    expect(reread?.query.ranges).toEqual(["'Pengaduan'!1:1", "'Pengaduan'!A:A", expect.stringMatching(/^'Pengaduan'!([A-Z]+):\1$/), "'Dasbor'!1:1", "'Dasbor'!A:A"]);
     const body = write?.body as { valueInputOption: string; data: { range: string; values: unknown[][] }[] };
     expect(body.valueInputOption).toBe('RAW');
     // One rectangle for the SLA columns of the open complaints (closed ones keep their final
@@ -183,6 +184,93 @@ describe('sla on Google Sheets', () => {
     for (const row of sorted) {
       const want = straight.get(row.nomor);
       for (const k of ['tenggat', 'status_sla', 'hari_kerja_sisa', 'hari_kerja_terpakai']) expect(row[k], `${String(row.nomor)} ${k}`).toEqual(want?.[k]);
+    }
+  });
+
+  /** The SLA columns every complaint gets from a sweep on an untouched copy of the register. */
+  async function straightSweep(): Promise<Map<string, Record<string, string>>> {
+    const expected = await setup();
+    await request(expected.server('sla')).post('/').set('X-Pengaduan-Sebagai', ADMIN).expect(200);
+    return new Map(registerRows().map((r) => [r.nomor ?? '', r]));
+  }
+  const reverseRegister = (): void => {
+    const [header = [], ...rows] = sheetsFake.tab('Pengaduan');
+    sheetsFake.setTab('Pengaduan', [header, ...rows.reverse()]);
+  };
+
+  it('locates the rows again before retrying a write that got 429, so a sort during the wait moves nothing', async () => {
+    const want = await straightSweep();
+    srv = await setup();
+    sheetsFake.beforeRequest((n) => {
+      if (n !== 3) return;
+      sheetsFake.failNext(429);
+      reverseRegister();
+    });
+    const res = await request(srv.server('sla')).post('/').set('X-Pengaduan-Sebagai', SCHEDULER);
+    expect(res.status).toBe(200);
+    expect(sheetsFake.requests.map((r) => r.status)).toEqual([200, 200, 429, 200, 200]);
+    for (const row of registerRows()) {
+      for (const k of ['tenggat', 'status_sla', 'hari_kerja_sisa', 'sla_dihitung_pada']) expect(row[k], `${row.nomor} ${k}`).toEqual(want.get(row.nomor ?? '')?.[k]);
+    }
+  });
+
+  it('leaves alone a row a procedure step changed between the read and the write, and says so', async () => {
+    let changed = '';
+    sheetsFake.beforeRequest((n) => {
+      if (n !== 2) return;
+      const [header = [], ...rows] = sheetsFake.tab('Pengaduan');
+      const at = header.indexOf('Terakhir Diperbarui');
+      const row = rows.find((r) => r[header.indexOf('Status')] === 'DITERIMA') ?? [];
+      changed = text(row[0]);
+      row[at] = '2026-11-27 10:00:01';
+      sheetsFake.setTab('Pengaduan', [header, ...rows]);
+    });
+    const before = registerRows();
+    const res = await request(srv.server('sla')).post('/').set('X-Pengaduan-Sebagai', SCHEDULER);
+    expect(res.status).toBe(200);
+    expect(answer(res).tidakTertulis).toEqual([{ tab: 'Pengaduan', key: changed, reason: expect.stringContaining('langkah lain') as unknown }]);
+    const after = registerRows().find((r) => r.nomor === changed);
+    expect(after?.sla_dihitung_pada).toBe(before.find((r) => r.nomor === changed)?.sla_dihitung_pada);
+  });
+
+  it('reports only the row whose date cell holds a pasted phone number; look-ups and the sweep go on', async () => {
+    const [header = [], ...rows] = sheetsFake.tab('Pengaduan');
+    const victim = rows[1] ?? [];
+    victim[header.indexOf('Waktu Diterima (WIB)')] = 81234567890;
+    sheetsFake.setTab('Pengaduan', [header, ...rows]);
+    const res = await request(srv.server('sla')).post('/').set('X-Pengaduan-Sebagai', SCHEDULER);
+    expect(res.status).toBe(200);
+    expect(answer(res).skipped?.map((x) => x.nomor)).toEqual([text(victim[0])]);
+    expect(answer(res).skipped?.[0]?.reason).toMatch(/81234567890/);
+    const other = registerRows()[2];
+    const look = await request(srv.server('status')).post('/').send({ nomor: other?.nomor, kode: other?.kode_akses });
+    expect(look.status).toBe(200);
+  });
+
+  it('writes the dashboard by number when someone sorted it between the read and the write', async () => {
+    await request(srv.server('sla')).post('/').set('X-Pengaduan-Sebagai', SCHEDULER).expect(200);
+    const want = sheetsFake.tab('Dasbor');
+    // The next day something changes (a kategori), and someone sorts the dashboard mid-sweep.
+    const [header = [], ...rows] = sheetsFake.tab('Pengaduan');
+    const kategoriAt = header.indexOf('Kategori');
+    const first = rows.find((r) => text(r[kategoriAt]) !== '') ?? [];
+    first[kategoriAt] = first[kategoriAt] === 'berat' ? 'sedang' : 'berat';
+    sheetsFake.setTab('Pengaduan', [header, ...rows]);
+    // Requests 1–3 were the first sweep; 4 is the second's read, 5 its re-read before writing.
+    sheetsFake.beforeRequest((n) => {
+      if (n !== 5) return;
+      const [dh = [], ...drows] = sheetsFake.tab('Dasbor');
+      sheetsFake.setTab('Dasbor', [dh, ...drows.reverse()]);
+    });
+    await request(srv.server('sla')).post('/').set('X-Pengaduan-Sebagai', SCHEDULER).expect(200);
+    const [dh = [], ...dash] = sheetsFake.tab('Dasbor');
+    const byNomor = new Map(dash.map((r) => [text(r[0]), r]));
+    const kAt = dh.indexOf('Kategori');
+    for (const r of want.slice(1)) {
+      const got = byNomor.get(text(r[0]));
+      expect(got, text(r[0])).toBeDefined();
+      if (text(r[0]) === text(first[0])) expect(got?.[kAt]).toBe(first[kategoriAt]);
+      else expect(got?.[kAt]).toEqual(r[kAt]);
     }
   });
 
@@ -541,6 +629,16 @@ describe('status on Google Sheets', () => {
     const res = await request(srv.server('status')).get('/').query({ nomor: 'PGD-2026-0003', kode: 'X' });
     expect(res.status).toBe(429);
     expect(answer(res).pesan).toMatch(/Terlalu banyak permintaan/);
+  });
+
+  it('tells a citizen only that the look-up is unavailable when the register cannot be read, never the administrator\'s message', async () => {
+    sheetsFake.failNext(403, 5);
+    const row = registerRows()[0];
+    const res = await request(srv.server('status')).post('/').send({ nomor: row?.nomor, kode: row?.kode_akses });
+    expect(res.status).toBe(503);
+    expect(answer(res).kode).toBe('LAYANAN_TIDAK_TERSEDIA');
+    expect(answer(res).pesan).toMatch(/cek status sedang tidak dapat dipakai/);
+    expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${SPREADSHEET}|spreadsheet|Editor|HTTP`));
   });
 
   it('refuses empty, huge and malformed look-ups with one Indonesian message', async () => {
