@@ -99,6 +99,8 @@ export function normalizeEmail(raw: string): string | undefined {
   const s = raw.trim();
   if (s.length > 254 || !EMAIL_PATTERN.test(s)) return undefined;
   const at = s.lastIndexOf('@');
+  // RFC 5321: a mailbox name of at most 64 characters.
+  if (at > 64) return undefined;
   return `${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`;
 }
 

@@ -58,6 +58,15 @@ export function slaPatch(result: SlaResult, now: number, computedAt = formatWib(
   };
 }
 
+/**
+ * Whether `patch` would leave a closed complaint's clock as the row already holds it (the time of
+ * computation aside). A closed complaint's clock is final: the daily sweep rewrites its row only
+ * when a value changed (a holiday added afterwards), so it writes in proportion to the open ones.
+ */
+export function slaUnchanged(record: RegisterRecord, patch: RegisterPatch): boolean {
+  return Object.entries(patch).every(([k, v]) => k === 'sla_dihitung_pada' || String(v ?? '') === cell(record, k));
+}
+
 export function slaColumns(record: RegisterRecord, cal: WorkCalendar, rules: SlaRules, now: number): RegisterPatch {
   return slaPatch(slaOfRecord(record, cal, rules, now), now);
 }

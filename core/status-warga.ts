@@ -6,6 +6,7 @@
  */
 import { isFinalStatus, isStatus, PERSYARATAN, PERSYARATAN_LABEL, type Status } from '../sheets-schema/index.js';
 import { accessCodeMatches } from './numbering.js';
+import type { RegisterKey } from '../sheets-schema/index.js';
 import { cell, splitList, type RegisterRecord } from './record.js';
 import { formatWib, tanggalPanjang, tryDayFromIso, tryParseInstant } from './time.js';
 
@@ -53,6 +54,29 @@ export interface CitizenStatus {
   readonly persyaratanKurang: readonly string[];
   /** `2026-03-17 09:30 WIB`, or ''. */
   readonly diperbarui: string;
+}
+
+/** Every register column a look-up reads: the number, the code, and what the answer shows. */
+export const CITIZEN_STATUS_COLUMNS = ['nomor', 'kode_akses', 'status', 'tenggat', 'diperbarui_pada', 'diterima_pada', 'persyaratan_kurang'] as const satisfies readonly RegisterKey[];
+
+/** A registration number as a citizen may type it: case and surrounding spaces do not matter. */
+export const lookupKey = (nomor: string): string => nomor.trim().toUpperCase();
+
+/**
+ * The register rows by number, reduced to the look-up's columns. A number found on two rows
+ * (a row pasted twice) maps to null and answers like an unknown one: never a guess between two
+ * complaints.
+ */
+export function citizenIndex(rows: Iterable<RegisterRecord>): Map<string, RegisterRecord | null> {
+  const map = new Map<string, RegisterRecord | null>();
+  for (const row of rows) {
+    const key = lookupKey(cell(row, 'nomor'));
+    if (key === '') continue;
+    const kept: RegisterRecord = {};
+    for (const c of CITIZEN_STATUS_COLUMNS) if (row[c] !== undefined) kept[c] = row[c];
+    map.set(key, map.has(key) ? null : kept);
+  }
+  return map;
 }
 
 /** The same answer for an unknown number and a wrong code: nothing tells which it was. */

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { PengaduanError } from '../core/errors.js';
+import { normalizeEmail } from '../core/fields.js';
 import { tryParseInstant } from '../core/time.js';
 
 export type Backend = 'lokal' | 'google';
@@ -50,7 +51,6 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const ID = /^[A-Za-z0-9_-]{10,200}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * A value quoted in a message: at most `max` characters (whole characters, never half an emoji),
@@ -109,7 +109,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('PENGADUAN_AUDIENCE wajib diisi: Client ID OAuth proyek Apps Script (audience token ScriptApp.getIdentityToken) dan/atau URL fungsi (audience token Cloud Scheduler), dipisahkan koma.');
   }
   const schedulers = list(env.PENGADUAN_PENJADWAL).map((e) => e.toLowerCase());
-  const badSchedulers = schedulers.filter((e) => !EMAIL.test(e));
+  const badSchedulers = schedulers.filter((e) => normalizeEmail(e) === undefined);
   for (const e of badSchedulers.slice(0, 3)) problems.push(`PENGADUAN_PENJADWAL: "${shown(e, 60)}" bukan alamat e-mail akun layanan.`);
   if (badSchedulers.length > 3) problems.push(`PENGADUAN_PENJADWAL: ${badSchedulers.length - 3} alamat lain juga bukan e-mail akun layanan.`);
 

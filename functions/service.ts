@@ -22,7 +22,7 @@ import { PengaduanError, isPengaduanError } from '../core/errors.js';
 import { buildIntake, duplicateKeys, validateIntake, type IntakeValues } from '../core/intake.js';
 import { accessCode, formatNumber, nextSequence, numberConflict, type SeriNomor } from '../core/numbering.js';
 import { cell, type RegisterRecord } from '../core/record.js';
-import { slaOfRecord, slaPatch } from '../core/sla-columns.js';
+import { slaOfRecord, slaPatch, slaUnchanged } from '../core/sla-columns.js';
 import { decide, readState, type Actor, type Decision, type Effect } from '../core/sop.js';
 import { formatWib, isoFromDay, wibDay, yearOfDay } from '../core/time.js';
 import type { Row } from './register/workbook.js';
@@ -305,10 +305,7 @@ export function sweepSla(book: RegisterTables, clock: Pick<Clock, 'now'>): Sweep
       if (!isFinalStatus(status)) openByStatus[status] = (openByStatus[status] ?? 0) + 1;
       const result = slaOfRecord(record, ctx.calendar, ctx.settings.sla, clock.now);
       const patch = slaPatch(result, clock.now, computedAt);
-      // A closed complaint's clock is final: its row is rewritten only if a value changed (a
-      // holiday added afterwards), so a daily sweep writes in proportion to the open complaints.
-      const unchanged = Object.entries(patch).every(([k, v]) => k === 'sla_dihitung_pada' || String(v ?? '') === cell(record, k));
-      if (!(isFinalStatus(status) && unchanged)) register.update(rowNumber, patch as Row, 'sla');
+      if (!(isFinalStatus(status) && slaUnchanged(record, patch))) register.update(rowNumber, patch as Row, 'sla');
       total++;
       counts[result.state] = (counts[result.state] ?? 0) + 1;
       if (!result.ok) calendarMissing.add(result.message);

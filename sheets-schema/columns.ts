@@ -59,6 +59,11 @@ export interface Tab {
   /** Column whose value identifies a row (rows are located by it, never by index). */
   readonly keyColumn?: string;
   /**
+   * Column every procedure step rewrites ("Terakhir Diperbarui"): a writer that finds it changed
+   * between its read and its write knows another step took the row meanwhile.
+   */
+  readonly changeColumn?: string;
+  /**
    * Derived entirely by the system (counters, the dashboard): when missing from an existing
    * register it is simply recreated. A missing tab that holds people's data is an error instead
    * (most likely renamed), never silently replaced by an empty one.

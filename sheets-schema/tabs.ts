@@ -196,6 +196,7 @@ export const TABS = {
     purpose: 'Register resmi: satu baris per pengaduan.',
     columns: REGISTER_COLUMNS,
     keyColumn: 'nomor',
+    changeColumn: 'diperbarui_pada',
   },
   riwayat: {
     key: 'riwayat',

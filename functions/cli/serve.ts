@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { isFinalStatus, isStatus } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
 import { parseConfig } from '../config.js';
 import { depsFromConfig } from '../http/backends.js';
@@ -19,7 +20,10 @@ async function sampleComplaint(deps: Awaited<ReturnType<typeof depsFromConfig>>)
     (book) => {
       const rows = book.table('pengaduan').rows();
       // An open complaint shows more of the look-up (a stage, what happens next) than a closed one.
-      const open = rows.find((r) => !['SELESAI', 'DITUTUP', ''].includes(String(r.values.status ?? '').trim())) ?? rows[0];
+      const open = rows.find((r) => {
+        const status = String(r.values.status ?? '').trim();
+        return isStatus(status) && !isFinalStatus(status);
+      }) ?? rows[0];
       return open ? { nomor: String(open.values.nomor ?? ''), kode: String(open.values.kode_akses ?? '') } : undefined;
     },
     { write: false, tabs: ['pengaduan'] },

@@ -11,9 +11,9 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import { isJenisDokumen, JENIS_DOKUMEN, type JenisDokumen, type TabKey } from '../../sheets-schema/index.js';
 import { ADMIN_ERROR_CODES, isPengaduanError, PengaduanError, type ErrorCode } from '../../core/errors.js';
 import { documentProblem } from '../../core/dokumen/view.js';
-import { citizenStatus, STATUS_TIDAK_COCOK, type CitizenStatus } from '../../core/status-warga.js';
+import { CITIZEN_STATUS_COLUMNS, citizenIndex, citizenStatus, lookupKey, STATUS_TIDAK_COCOK, type CitizenStatus } from '../../core/status-warga.js';
 import type { RegisterRecord } from '../../core/record.js';
-import type { Peran } from '../../sheets-schema/index.js';
+import { adminEmails, requireAccess } from '../../core/akses.js';
 import { loadContext, sweepSla, type RegisterTables, type SweepSummary } from '../service.js';
 import { formatSweep } from '../cli/format.js';
 import { complaintRow, DocumentSession, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
@@ -69,12 +69,9 @@ export interface AppDeps {
 
 export type Handler = (req: Request, res: Response) => Promise<void>;
 
-const STAFF_ROLES: readonly Peran[] = ['petugas', 'subkoordinator', 'koordinator', 'sekretaris', 'kepala', 'admin'];
 const DOKUMEN_TABS: readonly TabKey[] = ['pengaduan', 'riwayat', 'peran', 'pengaturan', 'libur'];
 const SLA_TABS: readonly TabKey[] = ['pengaduan', 'peran', 'pengaturan', 'libur', 'dasbor'];
 const MAX_NOMOR = 60;
-/** All a status look-up reads of the register: never the personal-data columns. */
-const LOOKUP_COLUMNS = ['nomor', 'kode_akses', 'status', 'tenggat', 'diperbarui_pada', 'diterima_pada', 'persyaratan_kurang'] as const;
 
 function httpStatusOf(code: ErrorCode): number {
   switch (code) {
@@ -150,15 +147,6 @@ function only(req: Request, res: Response, methods: readonly string[]): void {
   }
 }
 
-/** Refuses a caller who holds none of `roles` on the Peran tab (read in the same transaction). */
-function requireRole(book: RegisterTables, email: string, roles: readonly Peran[], what: string): void {
-  const member = loadContext(book).staff.get(email);
-  if (!member) throw new PengaduanError('PENGGUNA_TIDAK_TERDAFTAR', `${email} tidak terdaftar (aktif) di tab Peran, sehingga tidak dapat ${what}.`);
-  if (!member.roles.some((r) => roles.includes(r))) {
-    throw new PengaduanError('PERAN_TIDAK_BERWENANG', `${email} tidak memegang peran yang boleh ${what} (${roles.join(', ')}).`);
-  }
-}
-
 function jenisListOf(value: unknown): JenisDokumen[] {
   if (value === undefined || value === null || value === '') throw new PengaduanError('MASUKAN_TIDAK_VALID', `"jenis" wajib diisi: ${JENIS_DOKUMEN.join(', ')} (atau daftar darinya).`);
   const items = Array.isArray(value) ? value : [value];
@@ -202,9 +190,9 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       const produced = await deps.register.transaction(
         async (book) => {
           sourceWarnings.length = 0; // the transaction may run again on a fresh read
-          requireRole(book, email, STAFF_ROLES, 'membuat dokumen');
-          const admins = new Set([...loadContext(book).staff.values()].filter((m) => m.roles.includes('admin')).map((m) => m.email));
-          const sourceProblem = await store.deps.templates.prepare?.(admins);
+          const { staff } = loadContext(book);
+          requireAccess(staff, email, 'dokumen');
+          const sourceProblem = await store.deps.templates.prepare?.(adminEmails(staff));
           if (sourceProblem) {
             log('WARNING', sourceProblem);
             sourceWarnings.push(sourceProblem);
@@ -250,7 +238,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       let lost: readonly LostRow[] = [];
       const summary: SweepSummary = await deps.register.transaction(
         (book) => {
-          if (!scheduler) requireRole(book, email, ['admin'], 'menjalankan perhitungan SLA');
+          if (!scheduler) requireAccess(loadContext(book).staff, email, 'sla');
           return sweepSla(book, { now });
         },
         { tabs: SLA_TABS, onWrite: (r) => (lost = r.lost) },
@@ -271,18 +259,9 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
     const now = Date.now();
     if (!snapshot || now - snapshot.at >= deps.config.statusCacheSeconds * 1000) {
       const records = deps.register.transaction(
-        (book) => {
-          const map = new Map<string, RegisterRecord | null>();
-          for (const { values } of book.table('pengaduan').rows()) {
-            const key = String(values.nomor ?? '').trim().toUpperCase();
-            if (key === '') continue;
-            // A number on two rows answers like an unknown one: never a guess between two complaints.
-            const { nomor, kode_akses, status, tenggat, diperbarui_pada, diterima_pada, persyaratan_kurang } = values as RegisterRecord;
-            map.set(key, map.has(key) ? null : { nomor, kode_akses, status, tenggat, diperbarui_pada, diterima_pada, persyaratan_kurang });
-          }
-          return map;
-        },
-        { write: false, tabs: ['pengaduan'], columns: { pengaduan: LOOKUP_COLUMNS } },
+        (book) => citizenIndex(book.table('pengaduan').rows().map((r) => r.values as RegisterRecord)),
+        // Only the look-up's own columns are read: never the personal data.
+        { write: false, tabs: ['pengaduan'], columns: { pengaduan: CITIZEN_STATUS_COLUMNS } },
       );
       snapshot = { at: now, records };
       records.catch(() => (snapshot = undefined));
@@ -310,7 +289,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
         throw new PengaduanError('MASUKAN_TIDAK_VALID', 'Isi nomor registrasi dan kode akses seperti tertulis pada Tanda Terima Anda.');
       }
       const client = clientOf(req, deps.config.auth === 'google');
-      const nomorKey = nomorText.toUpperCase();
+      const nomorKey = lookupKey(nomorText);
       if (!perClient.take(client)) {
         throw new PengaduanError('TERLALU_BANYAK_PERMINTAAN', 'Terlalu banyak permintaan dari perangkat Anda. Tunggu satu menit, lalu coba lagi.');
       }

@@ -10,6 +10,7 @@
  */
 import type { OAuth2Client } from 'google-auth-library';
 import { PengaduanError } from '../../core/errors.js';
+import { normalizeEmail } from '../../core/fields.js';
 
 export interface Identity {
   readonly email: string;
@@ -24,7 +25,6 @@ export interface IdentityVerifier {
 
 const TOKEN = /^bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/i;
 const MAX_TOKEN_CHARS = 8192;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
 export const GOOGLE_ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 
@@ -80,9 +80,10 @@ export class GoogleIdentityVerifier implements IdentityVerifier {
 /** Local server only: the caller's e-mail from `X-Pengaduan-Sebagai`. */
 export class LocalIdentityVerifier implements IdentityVerifier {
   verify(header: HeaderOf): Promise<Identity> {
-    const email = (header('x-pengaduan-sebagai') ?? '').trim().toLowerCase();
-    if (email === '') return Promise.reject(unauthenticated('Server lokal: sebutkan e-mail Anda (terdaftar di tab Peran) dalam header "X-Pengaduan-Sebagai".'));
-    if (!EMAIL.test(email)) return Promise.reject(unauthenticated('Header X-Pengaduan-Sebagai bukan alamat e-mail.'));
+    const given = (header('x-pengaduan-sebagai') ?? '').trim();
+    if (given === '') return Promise.reject(unauthenticated('Server lokal: sebutkan e-mail Anda (terdaftar di tab Peran) dalam header "X-Pengaduan-Sebagai".'));
+    const email = normalizeEmail(given)?.toLowerCase();
+    if (!email) return Promise.reject(unauthenticated('Header X-Pengaduan-Sebagai bukan alamat e-mail.'));
     return Promise.resolve({ email });
   }
 }

@@ -73,12 +73,6 @@ interface Pending {
   readonly cells: Map<string, CellValue>;
 }
 
-/**
- * The column every procedure step updates ("Terakhir Diperbarui"): a row whose value moved
- * between the read and the write was changed by someone else and is not overwritten.
- */
-const GUARD_COLUMN: Partial<Record<TabKey, string>> = { pengaduan: 'diperbarui_pada' };
-
 interface WritePlan {
   data: sheets_v4.Schema$ValueRange[];
   lost: { tab: string; key: string; reason: string }[];
@@ -176,7 +170,7 @@ class SheetTable implements TableLike {
     for (const k of Object.keys(patch)) this.position(k);
     const row = this.data[rowNumber];
     if (!row) throw new Error(`Row ${rowNumber} is not in the snapshot of ${this.tab.name}`);
-    const guardKey = GUARD_COLUMN[this.tab.key as TabKey];
+    const guardKey = this.tab.changeColumn;
     // A row whose own guard this transaction writes is not guarded.
     const guard = guardKey !== undefined && !Object.hasOwn(patch, guardKey) ? String(row[guardKey] ?? '') : undefined;
     const pending = this.updates.get(rowNumber) ?? { key: String(row[keyColumn] ?? '').trim(), guard, cells: new Map<string, CellValue>() };
@@ -446,7 +440,7 @@ export class SheetsRegister {
     const column = (key: TabKey, index: number): string => `${a1Tab(TABS[key].name)}!${columnLetter(index)}:${columnLetter(index)}`;
     const layout = keyed.map(([key, t]) => {
       const keyAt = t.positions.get(t.tab.keyColumn ?? '');
-      const guardKey = GUARD_COLUMN[key];
+      const guardKey = t.tab.changeColumn;
       const guardAt = guardKey === undefined ? undefined : t.positions.get(guardKey);
       const at = { header: ranges.push(`${a1Tab(TABS[key].name)}!1:1`) - 1, keys: -1, guard: -1 };
       if (keyAt !== undefined && (t.updates.size > 0 || t.replaced)) at.keys = ranges.push(column(key, keyAt)) - 1;

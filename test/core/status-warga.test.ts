@@ -293,3 +293,21 @@ describe('citizenStatus: no personal data and no free text', () => {
     for (const secret of ['Budi', '0812345678', '1371234567890001', 'Sudirman', 'Siti']) expect(out).not.toContain(secret);
   });
 });
+
+describe('citizenIndex', () => {
+  it('keeps only the look-up columns, by number in any case, and answers a doubled number like an unknown one', async () => {
+    const { citizenIndex, CITIZEN_STATUS_COLUMNS, lookupKey } = await import('../../core/status-warga.js');
+    const rows = [
+      { nomor: 'PGD-2026-0001', kode_akses: 'ABC234', status: 'DITERIMA', nama_pelapor: 'Siti', nik_pelapor: '1376' },
+      { nomor: ' pgd-2026-0002 ', kode_akses: 'XYZ789', status: 'SELESAI' },
+      { nomor: 'PGD-2026-0003', kode_akses: 'AAA111' },
+      { nomor: 'pgd-2026-0003', kode_akses: 'BBB222' },
+      { nomor: '', kode_akses: 'CCC333' },
+    ];
+    const index = citizenIndex(rows);
+    expect([...index.keys()]).toEqual(['PGD-2026-0001', 'PGD-2026-0002', 'PGD-2026-0003']);
+    expect(index.get(lookupKey(' pgd-2026-0001'))).toEqual({ nomor: 'PGD-2026-0001', kode_akses: 'ABC234', status: 'DITERIMA' });
+    expect(index.get('PGD-2026-0003')).toBeNull();
+    for (const v of index.values()) for (const k of Object.keys(v ?? {})) expect(CITIZEN_STATUS_COLUMNS).toContain(k);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PERAN, PERAN_LABEL, type Peran } from '../../sheets-schema/index.js';
+import { adminEmails, LAYANAN, requireAccess } from '../../core/akses.js';
+import type { StaffMember } from '../../core/context.js';
+import { refusal } from '../helpers/refusal.js';
+
+const member = (email: string, roles: Peran[]): [string, StaffMember] => [email, { email, nama: email, nip: '', jabatan: '', roles }];
+const STAFF = new Map<string, StaffMember>([...PERAN.map((r) => member(`${r}@contoh.go.id`, [r])), member('ganda@contoh.go.id', ['petugas', 'admin']), member('tanpa@contoh.go.id', [])]);
+
+describe('requireAccess', () => {
+  it('lets every staff role make documents', () => {
+    for (const r of PERAN) expect(requireAccess(STAFF, `${r}@contoh.go.id`, 'dokumen').roles).toEqual([r]);
+  });
+
+  it('lets only administrators run the sweep by hand, and names the role in Indonesian', () => {
+    expect(requireAccess(STAFF, 'ADMIN@contoh.go.id ', 'sla').email).toBe('admin@contoh.go.id');
+    expect(requireAccess(STAFF, 'ganda@contoh.go.id', 'sla').email).toBe('ganda@contoh.go.id');
+    const e = refusal(() => requireAccess(STAFF, 'kepala@contoh.go.id', 'sla'));
+    expect(e.code).toBe('PERAN_TIDAK_BERWENANG');
+    expect(e.message).toBe(`Menjalankan perhitungan SLA hanya dapat dilakukan oleh ${PERAN_LABEL.admin}. kepala@contoh.go.id terdaftar sebagai ${PERAN_LABEL.kepala}.`);
+    expect(LAYANAN.sla.roles).toEqual(['admin']);
+  });
+
+  it('refuses an e-mail not on the Peran tab, or one without a role', () => {
+    expect(refusal(() => requireAccess(STAFF, 'orang@lain.id', 'dokumen')).code).toBe('PENGGUNA_TIDAK_TERDAFTAR');
+    expect(refusal(() => requireAccess(STAFF, 'tanpa@contoh.go.id', 'dokumen')).code).toBe('PENGGUNA_TIDAK_TERDAFTAR');
+  });
+
+  it('lists the administrators', () => {
+    expect([...adminEmails(STAFF)].sort()).toEqual(['admin@contoh.go.id', 'ganda@contoh.go.id']);
+  });
+});
