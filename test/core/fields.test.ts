@@ -46,6 +46,10 @@ describe('normalizePhone', () => {
 });
 
 describe('normalizeEmail', () => {
+  it('takes a mailbox name of 64 characters, the most RFC 5321 allows', () => {
+    expect(normalizeEmail(`${'a'.repeat(64)}@contoh.id`)).toBe(`${'a'.repeat(64)}@contoh.id`);
+  });
+
   it.each<[string, string]>([
     ['budi@contoh.go.id', 'budi@contoh.go.id'],
     ['Budi.Santoso@Contoh.CO.ID', 'Budi.Santoso@contoh.co.id'],
@@ -71,6 +75,7 @@ describe('normalizeEmail', () => {
     '"budi"@contoh.id',
     'budi,siti@contoh.id',
     `${'a'.repeat(250)}@contoh.id`,
+    `${'a'.repeat(65)}@contoh.id`,
   ])('refuses %j', (raw) => {
     expect(normalizeEmail(raw)).toBeUndefined();
   });
