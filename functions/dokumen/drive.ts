@@ -14,7 +14,7 @@ import type { JenisDokumen } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
 import type { Gambar, NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { TEMPLATE_FILE } from '../../core/dokumen/kontrak.js';
-import { httpStatusOf, retryConfig } from '../google-api.js';
+import { GoogleApi, httpStatusOf } from '../google-api.js';
 import type { DocumentSink } from './produce.js';
 import { checkOnce, MAX_TEMPLATE_BYTES, TemplateSource, type Loaded, type TemplateLoader } from './render.js';
 import { documentFileName, logoOf, MAX_LOGO_BYTES, safeName } from './local.js';
@@ -25,13 +25,13 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 const PDF_MIME = 'application/pdf';
 
 /** A value inside a Drive query string: backslashes and quotes escaped. */
-export const driveQuoted = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const driveQuoted = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 const ALL_DRIVES = { supportsAllDrives: true, includeItemsFromAllDrives: true, corpora: 'allDrives' } as const;
 
 // A create retried after a lost answer would make a second file, and the client resends an
 // upload with an empty body (its stream was read once): only reads and deletes are retried by the
-// client; an update of a file's content is retried by `retryUpload` with a fresh stream.
+// client; an update of a file's content is retried by `api.again` with a fresh stream.
 const RETRIED_METHODS = ['GET', 'DELETE'];
 
 /** A binary answer (`responseType: 'arraybuffer'`) as bytes. */
@@ -65,45 +65,20 @@ interface DriveOptions {
 }
 
 class DriveFolder {
-  requests = 0;
   protected readonly client: drive_v3.Drive;
   readonly folderId: string;
-  protected readonly retryConfig: Record<string, unknown>;
+  protected readonly api: GoogleApi;
 
   constructor(options: DriveOptions) {
     this.client = options.client;
     this.folderId = options.folderId;
-    this.retryConfig = retryConfig(RETRIED_METHODS, options.retry);
-  }
-
-  protected async call<T>(what: string, fn: (opts: { retryConfig: Record<string, unknown> }) => Promise<{ data: T }>): Promise<T> {
-    this.requests++;
-    try {
-      return (await fn({ retryConfig: this.retryConfig })).data;
-    } catch (e) {
-      throw driveError(e, what, this.folderId);
-    }
-  }
-
-  /** Runs an upload again (a new stream each time) while Drive answers 429 or 5xx. */
-  protected async retryUpload<T>(upload: () => Promise<T>): Promise<T> {
-    const tries = Number(this.retryConfig.retry ?? 5) + 1;
-    const delay = Number(this.retryConfig.retryDelay ?? 1000);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await upload();
-      } catch (e) {
-        const status = httpStatusOf((e as { cause?: unknown }).cause ?? e);
-        if (attempt >= tries || !(status === 429 || (status !== undefined && status >= 500))) throw e;
-        await new Promise((r) => setTimeout(r, delay * 2 ** (attempt - 1)));
-      }
-    }
+    this.api = new GoogleApi(RETRIED_METHODS, options.retry, (e, what) => driveError(e, what, this.folderId));
   }
 
   /** The files directly in `parent` named `name` (not in the trash). */
   protected async find(parent: string, name: string, mimeType?: string): Promise<drive_v3.Schema$File[]> {
     const q = [`name = ${driveQuoted(name)}`, `${driveQuoted(parent)} in parents`, 'trashed = false', ...(mimeType ? [`mimeType = ${driveQuoted(mimeType)}`] : [])].join(' and ');
-    const data = await this.call<drive_v3.Schema$FileList>('mencari berkas', (o) =>
+    const data = await this.api.call<drive_v3.Schema$FileList>('mencari berkas', (o) =>
       this.client.files.list({ q, fields: 'files(id,name,mimeType,webViewLink,modifiedTime)', pageSize: 10, ...ALL_DRIVES }, o),
     );
     return data.files ?? [];
@@ -129,7 +104,7 @@ export class DriveDocumentStore extends DriveFolder implements DocumentSink {
       id = (async () => {
         const found = await this.find(this.folderId, name, FOLDER_MIME);
         if (found[0]?.id) return found[0].id;
-        const made = await this.call<drive_v3.Schema$File>('membuat folder pengaduan', (o) =>
+        const made = await this.api.call<drive_v3.Schema$File>('membuat folder pengaduan', (o) =>
           this.client.files.create({ requestBody: { name, mimeType: FOLDER_MIME, parents: [this.folderId] }, fields: 'id', supportsAllDrives: true }, o),
         );
         if (!made.id) throw new PengaduanError('BERKAS_TIDAK_DAPAT_DIAKSES', 'Google Drive tidak mengembalikan folder yang dibuat.');
@@ -148,18 +123,18 @@ export class DriveDocumentStore extends DriveFolder implements DocumentSink {
     if (existing?.id) {
       const id = existing.id;
       // Replacing the content with the same bytes again is harmless: retried, each time with a new stream.
-      return this.retryUpload(() =>
-        this.call<drive_v3.Schema$File>('memperbarui dokumen', (o) => this.client.files.update({ fileId: id, media: media(), fields: 'id,name,webViewLink', supportsAllDrives: true }, o)),
+      return this.api.again(() =>
+        this.api.call<drive_v3.Schema$File>('memperbarui dokumen', (o) => this.client.files.update({ fileId: id, media: media(), fields: 'id,name,webViewLink', supportsAllDrives: true }, o)),
       );
     }
-    return this.call<drive_v3.Schema$File>('menyimpan dokumen', (o) =>
+    return this.api.call<drive_v3.Schema$File>('menyimpan dokumen', (o) =>
       this.client.files.create({ requestBody: { name, parents: [parent], mimeType }, media: media(), fields: 'id,name,webViewLink', supportsAllDrives: true }, o),
     );
   }
 
   /** A PDF made by Drive: the .docx converted to a temporary Google Doc, exported, then removed. */
   private async toPdf(parent: string, name: string, bytes: Uint8Array): Promise<Uint8Array> {
-    const temp = await this.call<drive_v3.Schema$File>('mengonversi dokumen', (o) =>
+    const temp = await this.api.call<drive_v3.Schema$File>('mengonversi dokumen', (o) =>
       this.client.files.create(
         { requestBody: { name: `${name} (konversi sementara)`, parents: [parent], mimeType: GOOGLE_DOC_MIME }, media: { mimeType: DOCX_MIME, body: Readable.from(Buffer.from(bytes)) }, fields: 'id', supportsAllDrives: true },
         o,
@@ -167,9 +142,9 @@ export class DriveDocumentStore extends DriveFolder implements DocumentSink {
     );
     const id = temp.id ?? '';
     try {
-      return bytesOf(await this.call<unknown>('membuat PDF', (o) => this.client.files.export({ fileId: id, mimeType: PDF_MIME }, { ...o, responseType: 'arraybuffer' })));
+      return bytesOf(await this.api.call<unknown>('membuat PDF', (o) => this.client.files.export({ fileId: id, mimeType: PDF_MIME }, { ...o, responseType: 'arraybuffer' })));
     } finally {
-      await this.call('menghapus berkas konversi', (o) => this.client.files.delete({ fileId: id, supportsAllDrives: true }, o)).catch(() => undefined);
+      await this.api.call('menghapus berkas konversi', (o) => this.client.files.delete({ fileId: id, supportsAllDrives: true }, o)).catch(() => undefined);
     }
   }
 
@@ -212,7 +187,7 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
 
   private files(): Promise<drive_v3.Schema$File[]> {
     if (!this.listing || this.clock() - this.listing.at > LISTING_TTL_MS) {
-      const files = this.call<drive_v3.Schema$FileList>('membaca folder template', (o) =>
+      const files = this.api.call<drive_v3.Schema$FileList>('membaca folder template', (o) =>
         this.client.files.list({ q: `${driveQuoted(this.folderId)} in parents and trashed = false`, fields: 'files(id,name,mimeType,modifiedTime,size)', pageSize: 100, ...ALL_DRIVES }, o),
       ).then((d) => d.files ?? []);
       this.listing = { at: this.clock(), files };
@@ -228,8 +203,8 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
     if (hit && hit.version === version) return hit.bytes;
     const data =
       file.mimeType === GOOGLE_DOC_MIME
-        ? await this.call<unknown>(`mengunduh ${what}`, (o) => this.client.files.export({ fileId: id, mimeType: DOCX_MIME }, { ...o, responseType: 'arraybuffer' }))
-        : await this.call<unknown>(`mengunduh ${what}`, (o) => this.client.files.get({ fileId: id, alt: 'media', supportsAllDrives: true }, { ...o, responseType: 'arraybuffer' }));
+        ? await this.api.call<unknown>(`mengunduh ${what}`, (o) => this.client.files.export({ fileId: id, mimeType: DOCX_MIME }, { ...o, responseType: 'arraybuffer' }))
+        : await this.api.call<unknown>(`mengunduh ${what}`, (o) => this.client.files.get({ fileId: id, alt: 'media', supportsAllDrives: true }, { ...o, responseType: 'arraybuffer' }));
     const bytes = bytesOf(data);
     this.cache.set(id, { version, bytes });
     return bytes;
@@ -258,7 +233,7 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
     let pageToken: string | undefined;
     do {
       const token = pageToken;
-      const page = await this.call<drive_v3.Schema$PermissionList>('membaca izin folder template', (o) =>
+      const page = await this.api.call<drive_v3.Schema$PermissionList>('membaca izin folder template', (o) =>
         this.client.permissions.list({ fileId: this.folderId, supportsAllDrives: true, fields: 'nextPageToken,permissions(role,type,emailAddress,domain)', pageSize: 100, ...(token ? { pageToken: token } : {}) }, o),
       );
       out.push(...(page.permissions ?? []));
@@ -302,7 +277,7 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
 const EDITING_ROLES = new Set(['owner', 'organizer', 'fileOrganizer', 'writer']);
 
 /** Who may edit the templates folder besides administrators and service accounts, as a warning. */
-export function editorsProblem(permissions: readonly drive_v3.Schema$Permission[], admins: ReadonlySet<string>): string | undefined {
+function editorsProblem(permissions: readonly drive_v3.Schema$Permission[], admins: ReadonlySet<string>): string | undefined {
   const others: string[] = [];
   for (const p of permissions) {
     if (!EDITING_ROLES.has(p.role ?? '')) continue;

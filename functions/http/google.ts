@@ -7,7 +7,7 @@ import { drive, type drive_v3 } from '@googleapis/drive';
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { GoogleAuth, OAuth2Client } from 'google-auth-library';
 
-export const SCOPES = ['https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/drive'];
+const SCOPES = ['https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/drive'];
 
 /** Sheets and Drive clients; `auth` defaults to the runtime's service account (Cloud Run's metadata server). */
 export function googleClients(auth?: unknown): { sheets: sheets_v4.Sheets; drive: drive_v3.Drive } {

@@ -13,7 +13,7 @@ import { FUNCTION_NAMES, type FunctionName } from './register.js';
 const isFunctionName = (s: string): s is FunctionName => (FUNCTION_NAMES as readonly string[]).includes(s);
 
 /** One function that routes by path to the three, for serving them all on one port. */
-export function routerOf(app: Record<FunctionName, Handler>): Handler {
+function routerOf(app: Record<FunctionName, Handler>): Handler {
   return async (req, res) => {
     const name = req.path.replace(/^\/+|\/+$/g, '');
     if (isFunctionName(name)) {
@@ -35,7 +35,7 @@ export interface Running {
 }
 
 /** Requests the local server accepts: the functions take a few hundred bytes of JSON. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 type ExpressApp = RequestListener & { use: (handler: (err: unknown, req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => void) => void };
 

@@ -23,7 +23,7 @@ import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from
 import { PengaduanError } from '../../core/errors.js';
 import type { CellValue } from '../../core/record.js';
 import type { RegisterTables, TableLike } from '../service.js';
-import { httpStatusOf, retryConfig } from '../google-api.js';
+import { GoogleApi, httpStatusOf } from '../google-api.js';
 import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from './table.js';
 
 /** What the API hands back with UNFORMATTED_VALUE. */
@@ -51,7 +51,7 @@ function columnIndex(letters: string): number {
 export const a1Tab = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** The grid size an answer's range reveals ("'Pengaduan'!A1:BZ1000" → 1000 rows, 78 columns). */
-export function gridOfRange(range: string): { rows: number; columns: number } | undefined {
+function gridOfRange(range: string): { rows: number; columns: number } | undefined {
   const m = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(range);
   if (!m) return undefined;
   return { rows: Number(m[4]), columns: columnIndex(m[3] ?? 'A') + 1 };
@@ -76,7 +76,6 @@ interface Pending {
 interface WritePlan {
   data: sheets_v4.Schema$ValueRange[];
   lost: { tab: string; key: string; reason: string }[];
-  cells: number;
   grow: { tab: Tab; rows: number }[];
 }
 
@@ -238,11 +237,9 @@ export interface SheetsTransactionOptions {
   readonly onWrite?: (report: WriteReport) => void;
 }
 
-/** What the last write did: rows that could not be found again are reported, not guessed. */
+/** What a write did: rows that could not be found again are reported, not guessed. */
 export interface WriteReport {
-  readonly requests: number;
-  readonly cells: number;
-  /** Rows whose registration number vanished or doubled between the read and the write. */
+  /** Rows whose registration number vanished or doubled, or that another step changed, between the read and the write. */
   readonly lost: { tab: string; key: string; reason: string }[];
 }
 
@@ -262,27 +259,15 @@ export interface SheetsRegisterOptions {
 
 export class SheetsRegister {
   readonly spreadsheetId: string;
-  /** Requests made so far (for benchmarks and the figures of a sweep). */
-  requests = 0;
-  lastWrite: WriteReport | undefined;
   /** The header rows last seen, for reading single columns by position. */
   private readonly headers = new Map<TabKey, string[]>();
   private readonly client: sheets_v4.Sheets;
-  private readonly retryConfig: Record<string, unknown>;
+  private readonly api: GoogleApi;
 
   constructor(options: SheetsRegisterOptions) {
     this.client = options.client;
     this.spreadsheetId = options.spreadsheetId;
-    this.retryConfig = retryConfig(RETRIED_METHODS, options.retry);
-  }
-
-  private async call<T>(what: string, fn: (opts: { retryConfig: Record<string, unknown> }) => Promise<{ data: T }>): Promise<T> {
-    this.requests++;
-    try {
-      return (await fn({ retryConfig: this.retryConfig })).data;
-    } catch (e) {
-      throw apiError(e, what, this.spreadsheetId);
-    }
+    this.api = new GoogleApi(RETRIED_METHODS, options.retry, (e, what) => apiError(e, what, this.spreadsheetId));
   }
 
   private async read(tabs: readonly TabKey[], columns: Partial<Record<TabKey, readonly string[]>> = {}, depth = 0): Promise<SheetsBook> {
@@ -309,7 +294,7 @@ export class SheetsRegister {
       plan.push({ key: k, at: ranges.length, wanted: found });
       ranges.push(`${name}!1:1`, ...found.map((f) => `${name}!${columnLetter(f.index)}:${columnLetter(f.index)}`));
     }
-    const data = await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca register', (o) =>
+    const data = await this.api.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca register', (o) =>
       this.client.spreadsheets.values.batchGet(
         { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
         o,
@@ -343,7 +328,7 @@ export class SheetsRegister {
   }
 
   private async readHeader(key: TabKey): Promise<void> {
-    const data = await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca judul kolom register', (o) =>
+    const data = await this.api.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca judul kolom register', (o) =>
       this.client.spreadsheets.values.batchGet({ spreadsheetId: this.spreadsheetId, ranges: [`${a1Tab(TABS[key].name)}!1:1`], valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' }, o),
     );
     this.headers.set(key, ((data.valueRanges?.[0]?.values?.[0] ?? []) as ApiCell[]).map((h) => String(h ?? '')));
@@ -377,38 +362,30 @@ export class SheetsRegister {
    * landed is harmless).
    */
   private async write(book: SheetsBook): Promise<WriteReport> {
-    const before = this.requests;
     const changed = book.all.filter(([, t]) => t.changed);
     const keyed = changed.filter(([, t]) => t.updates.size > 0 || t.replaced !== undefined);
-    const tries = Math.min(Number(this.retryConfig.retry ?? 5), 4) + 1;
-    const delay = Number(this.retryConfig.retryDelay ?? 1000);
+    let lost: WriteReport['lost'] = [];
     let grown = false;
-    let plan: WritePlan = { data: [], lost: [], cells: 0, grow: [] };
-    for (let attempt = 1; keyed.length > 0; attempt++) {
-      plan = await this.planWrite(keyed);
-      if (plan.grow.length > 0 && !grown) {
-        await this.growTabs(plan.grow);
-        grown = true;
-      }
-      try {
+    if (keyed.length > 0) {
+      await this.api.again(async () => {
+        const plan = await this.planWrite(keyed);
+        lost = plan.lost;
+        if (plan.grow.length > 0 && !grown) {
+          await this.growTabs(plan.grow);
+          grown = true;
+        }
         // Normally one request; a first sweep that fills the whole dashboard is split so that no
         // request passes the size Google recommends (the API refuses 10 MB).
         for (const part of batches(plan.data)) {
-          await this.call('menulis register', (o) =>
+          await this.api.call('menulis register', (o) =>
             this.client.spreadsheets.values.batchUpdate(
               { spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data: part } },
               { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
             ),
           );
         }
-        break;
-      } catch (e) {
-        const status = httpStatusOf((e as { cause?: unknown }).cause ?? e);
-        if (attempt >= tries || !(status === 429 || (status !== undefined && status >= 500))) throw e;
-        await new Promise((r) => setTimeout(r, delay * 2 ** (attempt - 1)));
-      }
+      }, 5);
     }
-    let cells = plan.cells;
     for (const [key, t] of changed) {
       if (t.appended.length === 0) continue;
       const header = [...t.positions].sort((a, b) => a[1] - b[1]);
@@ -418,16 +395,14 @@ export class SheetsRegister {
         for (const [k, i] of header) out[i] = row[k] ?? '';
         return out;
       });
-      await this.call('menambah baris register', (o) =>
+      await this.api.call('menambah baris register', (o) =>
         this.client.spreadsheets.values.append(
           { spreadsheetId: this.spreadsheetId, range: `${a1Tab(TABS[key].name)}!A1`, valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS', requestBody: { values } },
           { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
         ),
       );
-      cells += values.length * header.length;
     }
-    this.lastWrite = { requests: this.requests - before, cells, lost: plan.lost };
-    return this.lastWrite;
+    return { lost };
   }
 
   /**
@@ -449,12 +424,12 @@ export class SheetsRegister {
     });
     const fresh =
       (
-        await this.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca ulang register', (o) =>
+        await this.api.call<sheets_v4.Schema$BatchGetValuesResponse>('membaca ulang register', (o) =>
           this.client.spreadsheets.values.batchGet({ spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' }, o),
         )
       ).valueRanges ?? [];
     const columnOf = (i: number): ApiCell[] => (i < 0 ? [] : ((fresh[i]?.values ?? []) as ApiCell[][]).map((r) => r[0]));
-    const plan: WritePlan = { data: [], lost: [], cells: 0, grow: [] };
+    const plan: WritePlan = { data: [], lost: [], grow: [] };
     for (const { key, t, at, guardKey } of layout) {
       const name = a1Tab(TABS[key].name);
       const header = ((fresh[at.header]?.values?.[0] ?? []) as ApiCell[]).map((h) => String(h ?? ''));
@@ -486,10 +461,7 @@ export class SheetsRegister {
           }
           target.set(row, p.cells);
         }
-        for (const b of blocksOf(target, t.positions)) {
-          plan.data.push(...rangesOf(name, b));
-          plan.cells += b.cells;
-        }
+        for (const b of blocksOf(target, t.positions)) plan.data.push(...rangesOf(name, b));
       }
       if (t.replaced) {
         // A derived tab (the dashboard) is replaced whole, but only the cells that differ from
@@ -509,10 +481,7 @@ export class SheetsRegister {
           }
           if (cellsOf.size > 0) target.set(r + 2, cellsOf);
         }
-        for (const b of blocksOf(target, t.positions)) {
-          plan.data.push(...rangesOf(name, b));
-          plan.cells += b.cells;
-        }
+        for (const b of blocksOf(target, t.positions)) plan.data.push(...rangesOf(name, b));
         if (height + 1 > t.grid.rows) plan.grow.push({ tab: t.tab, rows: height + 1 - t.grid.rows });
       }
     }
@@ -521,11 +490,11 @@ export class SheetsRegister {
 
   /** The dashboard grew past its grid: add rows (the values API never does). */
   private async growTabs(grow: readonly { tab: Tab; rows: number }[]): Promise<void> {
-    const meta = await this.call<sheets_v4.Schema$Spreadsheet>('membaca susunan tab', (o) =>
+    const meta = await this.api.call<sheets_v4.Schema$Spreadsheet>('membaca susunan tab', (o) =>
       this.client.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets.properties(sheetId,title)' }, o),
     );
     const idOf = new Map((meta.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? 0]));
-    await this.call('menambah baris tab', (o) =>
+    await this.api.call('menambah baris tab', (o) =>
       this.client.spreadsheets.batchUpdate(
         {
           spreadsheetId: this.spreadsheetId,
@@ -541,7 +510,7 @@ export class SheetsRegister {
 const MAX_GAP = 20;
 
 /** The largest write request sent: Google recommends at most 2 MB and refuses 10 MB. */
-export const MAX_WRITE_BYTES = 1_800_000;
+const MAX_WRITE_BYTES = 1_800_000;
 
 /** A rectangle as value ranges small enough to send, split by rows where needed. */
 function rangesOf(tab: string, b: Block): sheets_v4.Schema$ValueRange[] {
@@ -581,6 +550,7 @@ interface Block {
   firstColumn: number;
   lastColumn: number;
   values: (CellValue | null)[][];
+  /** Cells to write in it (the rest are null). */
   cells: number;
 }
 
@@ -588,7 +558,7 @@ interface Block {
  * The changed cells as few rectangles as possible: one per run of adjacent written columns,
  * spanning the rows written, with `null` (skipped by the API) wherever a cell is not ours to change.
  */
-export function blocksOf(target: ReadonlyMap<number, ReadonlyMap<string, CellValue>>, positions: ReadonlyMap<string, number>): Block[] {
+function blocksOf(target: ReadonlyMap<number, ReadonlyMap<string, CellValue>>, positions: ReadonlyMap<string, number>): Block[] {
   if (target.size === 0) return [];
   const columns = [...new Set([...target.values()].flatMap((m) => [...m.keys()]))]
     .map((k) => ({ key: k, at: positions.get(k) ?? -1 }))
@@ -626,11 +596,11 @@ export function blocksOf(target: ReadonlyMap<number, ReadonlyMap<string, CellVal
       }
       return { firstRow, lastRow, firstColumn: run[0]?.at ?? 0, lastColumn: run.at(-1)?.at ?? 0, values, cells };
     }),
-  );
+  ).filter((b) => b.cells > 0); // a run none of this span's rows writes
 }
 
 /** A Sheets API failure as the administrator's Indonesian message (nothing was written). */
-export function apiError(e: unknown, what: string, spreadsheetId: string): unknown {
+function apiError(e: unknown, what: string, spreadsheetId: string): unknown {
   if (e instanceof PengaduanError) return e;
   const status = httpStatusOf(e);
   const detail = ((e as Error).message ?? '').slice(0, 200);

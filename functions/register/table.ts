@@ -11,7 +11,7 @@ import type { CellValue } from '../../core/record.js';
 export type Row = Record<string, CellValue>;
 
 /** Headers match whatever their case and spacing: staff retype them. */
-export function normalizeHeader(h: string): string {
+function normalizeHeader(h: string): string {
   return h.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
