@@ -5,6 +5,7 @@ import { drive } from '@googleapis/drive';
 import { OAuth2Client } from 'google-auth-library';
 import JSZip from 'jszip';
 import nock from 'nock';
+import { failure } from './http.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DOCX_MIME, FOLDER_MIME, GOOGLE_DOC_MIME, PDF_MIME, fakeDrive, type DriveFake } from './google-drive.js';
 
@@ -33,16 +34,6 @@ beforeEach(() => {
 });
 afterEach(() => fake.close());
 
-/** The HTTP status and parsed body of a rejected call. */
-async function failure(call: Promise<unknown>): Promise<{ status: number | undefined; body: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    const e = error as { status?: number; response?: { status?: number; data?: unknown } };
-    return { status: e.status ?? e.response?.status, body: e.response?.data };
-  }
-  throw new Error('expected the call to fail');
-}
 
 function driveError(code: number, reason: string, message: string): unknown {
   const errors: unknown = [expect.objectContaining({ reason, message, domain: expect.any(String) as unknown })];

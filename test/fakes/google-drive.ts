@@ -40,6 +40,7 @@
  * contains/parentheses/dates. My Drive's root answers to the alias `root`.
  */
 import nock from 'nock';
+import { queryOf, safeDecode, type Query } from './http.js';
 
 /** A Drive item as the fake stores it. */
 export interface DriveFile {
@@ -111,7 +112,6 @@ const UNIMPLEMENTED_Q = new Set(
 );
 
 type Reply = [number, string | Buffer, Record<string, string>];
-type Query = Record<string, string | string[]>;
 
 /** An answer other than 2xx; `code` 501 also lands in `unexpected`. */
 class DriveError extends Error {
@@ -936,23 +936,6 @@ function injected(status: number): DriveError {
   if (status === 429 || status === 403) return new DriveError(status, 'rateLimitExceeded', 'Rate Limit Exceeded');
   if (status >= 500) return new DriveError(status, 'backendError', 'Backend Error');
   return new DriveError(status, 'fakeFailure', `Fake Drive: failure injected by failNext(${status})`);
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function queryOf(params: URLSearchParams): Query {
-  const query: Query = {};
-  for (const [key, value] of params) {
-    const seen = query[key];
-    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return query;
 }
 
 function singleParam(query: Query, key: string): string | undefined {

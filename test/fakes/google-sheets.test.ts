@@ -3,6 +3,7 @@
 import { sheets } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import nock from 'nock';
+import { failure } from './http.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeSheets, type SheetsFake } from './google-sheets.js';
 
@@ -22,16 +23,6 @@ beforeEach(() => {
 });
 afterEach(() => fake.close());
 
-/** The HTTP status and parsed body of a rejected call. */
-async function failure(call: Promise<unknown>): Promise<{ status: number | undefined; body: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    const e = error as { status?: number; response?: { status?: number; data?: unknown } };
-    return { status: e.status ?? e.response?.status, body: e.response?.data };
-  }
-  throw new Error('expected the call to fail');
-}
 
 function googleError(code: number, status: string, message?: string | RegExp): unknown {
   const text: unknown = message instanceof RegExp ? expect.stringMatching(message) : (message ?? expect.any(String));

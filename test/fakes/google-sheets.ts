@@ -33,6 +33,7 @@
  * the range (the real heuristic is subtler).
  */
 import nock from 'nock';
+import { queryOf, safeDecode, type Query } from './http.js';
 
 /** A stored cell: `''` is an empty cell; a formula keeps its leading `=`. */
 export type SheetCell = string | number | boolean | { formula: string };
@@ -74,7 +75,6 @@ const MAX_CELLS = 10_000_000;
 type RenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
 type Dimension = 'ROWS' | 'COLUMNS';
 type Reply = [number, string | Buffer, Record<string, string>];
-type Query = Record<string, string | string[]>;
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
@@ -770,23 +770,6 @@ function spreadsheetIdOf(path: string): string | undefined {
   if (!path.startsWith(`${PREFIX}/`)) return undefined;
   const id = /^[^/:?]+/.exec(path.slice(PREFIX.length + 1))?.[0];
   return id === undefined ? undefined : safeDecode(id);
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function queryOf(params: URLSearchParams): Query {
-  const query: Query = {};
-  for (const [key, value] of params) {
-    const seen = query[key];
-    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return query;
 }
 
 function listParam(query: Query, key: string): string[] {
