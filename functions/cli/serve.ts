@@ -63,6 +63,13 @@ function portError(e: unknown, port: number): unknown {
 }
 
 export async function serveCommand(io: Io, opt: { port?: string; register: string | undefined }, ensureLocal: (register: string) => Promise<{ created: boolean }>): Promise<number> {
+  // What the user typed is their mistake to fix (exit 2), not the configuration's.
+  if (opt.port !== undefined && !(/^\d{1,5}$/.test(opt.port) && Number(opt.port) <= 65535)) {
+    throw new PengaduanError('ARGUMEN_TIDAK_VALID', `--port harus nomor port 0–65535, bukan "${opt.port.slice(0, 20)}".\nLihat: pengaduan --help`);
+  }
+  if (opt.register !== undefined && !/\.xlsx$/i.test(opt.register)) {
+    throw new PengaduanError('ARGUMEN_TIDAK_VALID', `Register harus berkas .xlsx, bukan "${opt.register.slice(0, 60)}".\nLihat: pengaduan --help`);
+  }
   const env = { ...(await dotEnv(io)), ...io.env };
   const config = parseConfig({ ...env, ...(opt.register !== undefined ? { PENGADUAN_REGISTER: opt.register } : {}), ...(opt.port !== undefined ? { PORT: opt.port } : {}) }, io.cwd);
   const lines: string[] = [];

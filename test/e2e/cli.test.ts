@@ -314,3 +314,22 @@ describe('file problems', () => {
     expect((JSON.parse(list.out) as unknown[]).length).toBe(1);
   });
 });
+
+describe('layani: what the user typed', () => {
+  it.each([
+    [['layani', '--port', 'abc'], /--port harus nomor port 0–65535, bukan "abc"/],
+    [['layani', '--port', '99999'], /--port harus nomor port/],
+    [['layani', '--register', 'register.txt'], /Register harus berkas \.xlsx/],
+    [['layani', 'lebih'], /layani tidak menerima argumen/],
+  ])('%j is wrong usage (exit 2), said in Indonesian, and creates nothing', async (args, message) => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, run.err).toBe(2);
+      expect(run.err).toMatch(message);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
