@@ -6,17 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { closeBidi, safeText, safeView } from '../../core/dokumen/aman.js';
+import { BIDI } from '../helpers/hostile-text.js';
 import { mulberry32 } from '../helpers/prng.js';
 
-const LRE = '\u202A';
-const RLE = '\u202B';
-const PDF = '\u202C';
-const LRO = '\u202D';
-const RLO = '\u202E';
-const LRI = '\u2066';
-const RLI = '\u2067';
-const FSI = '\u2068';
-const PDI = '\u2069';
+const { LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI } = BIDI;
 
 /**
  * How many embeddings, overrides and isolates are still open after `s`, following UAX #9
@@ -47,7 +40,7 @@ function openAfter(s: string): number {
 /** The XML 1.0 Char production, over a whole string. */
 const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD]*$/;
 const isXmlText = (s: string): boolean => XML_CHARS.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, 'x'));
-const BIDI_CONTROLS = new Set([LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI]);
+const BIDI_CONTROLS = new Set<string>(Object.values(BIDI));
 
 const hex = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 

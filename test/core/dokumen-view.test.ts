@@ -13,16 +13,13 @@ import { buildView, documentProblem, formatNip, jabatanKepala, ringkas, type Bui
 import type { RegisterRecord } from '../../core/record.js';
 import { parseSettings } from '../../core/settings.js';
 import { JENIS_DOKUMEN, JENIS_DOKUMEN_LABEL, PERSYARATAN, PERSYARATAN_LABEL, STATUS_LABEL, type JenisDokumen, type Peran } from '../../sheets-schema/index.js';
-import { STAFF, documentContext, participants, signedRecord } from '../helpers/dokumen-fixtures.js';
+import { KEPALA, OFFICE_SETTINGS, PETUGAS, STAFF, documentContext, participants, signedRecord } from '../helpers/dokumen-fixtures.js';
+import { BIDI } from '../helpers/hostile-text.js';
 import { mulberry32 } from '../helpers/prng.js';
 import { refusal } from '../helpers/refusal.js';
 
-const FIXTURE_SETTINGS = [
-  { kunci: 'email', nilai: 'dpmptsp@payakumbuhkota.go.id' },
-  { kunci: 'situs', nilai: 'dpmptsp.payakumbuhkota.go.id' },
-  { kunci: 'url_cek_status', nilai: 'https://dpmptsp.payakumbuhkota.go.id/cek' },
-];
-const withSettings = (rows: { kunci: string; nilai: string }[]): DocumentContext => documentContext({ settings: parseSettings([...FIXTURE_SETTINGS, ...rows]) });
+const { RLO, PDF, RLI, PDI } = BIDI;
+const withSettings = (rows: { kunci: string; nilai: string }[]): DocumentContext => documentContext({ settings: parseSettings([...OFFICE_SETTINGS, ...rows]) });
 const staffWithout = (...roles: Peran[]): ReadonlyMap<string, StaffMember> =>
   new Map([...STAFF].filter(([, m]) => !m.roles.some((r) => roles.includes(r))));
 
@@ -159,7 +156,7 @@ describe('Tanda Terima', () => {
   });
 
   it('is an electronic receipt, without an officer, for the online form', () => {
-    for (const dicatat_oleh of ['', 'rina.petugas@contoh.go.id']) {
+    for (const dicatat_oleh of ['', PETUGAS]) {
       const v = tandaTerima(signedRecord({ kanal: 'formulir_online', dicatat_oleh }));
       expect(v.elektronik).toBe(true);
       expect(v.ada_petugas).toBe(false);
@@ -226,7 +223,7 @@ describe('Lembar Disposisi', () => {
     expect(chosen.kepala.nama).toBe('Drs. Plt Kepala');
     expect(chosen.kepala.nip).toBe('NIP. 19681212 199003 1 002');
     // Someone who is not a Kepala cannot sign as one: the directory's Kepala signs instead.
-    expect(disposisi(signedRecord(), documentContext({ staff, pelaku: { disposisi: 'rina.petugas@contoh.go.id' } })).kepala.nama).toBe('Ir. Hendra Gunawan, M.T.');
+    expect(disposisi(signedRecord(), documentContext({ staff, pelaku: { disposisi: PETUGAS } })).kepala.nama).toBe('Ir. Hendra Gunawan, M.T.');
   });
 });
 
@@ -486,10 +483,10 @@ describe("a citizen's text", () => {
   });
 
   it('keeps a right-to-left override, closed where the typed value ends, before the office\'s own words', () => {
-    const v = tandaTerima(signedRecord({ nama_pelapor: 'Budi \u202Eevil', kelurahan: 'Koto \u202EBaru', kecamatan: 'Payakumbuh Barat' }));
-    expect(v.pelapor.nama).toBe('Budi \u202Eevil\u202C');
+    const v = tandaTerima(signedRecord({ nama_pelapor: `Budi ${RLO}evil`, kelurahan: `Koto ${RLO}Baru`, kecamatan: 'Payakumbuh Barat' }));
+    expect(v.pelapor.nama).toBe(`Budi ${RLO}evil${PDF}`);
     // The location joins the citizen's kelurahan with the office's words: the override ends before them.
-    expect(v.usaha.lokasi).toBe('Kelurahan Koto \u202EBaru\u202C, Kecamatan Payakumbuh Barat');
+    expect(v.usaha.lokasi).toBe(`Kelurahan Koto ${RLO}Baru${PDF}, Kecamatan Payakumbuh Barat`);
   });
 });
 
@@ -566,7 +563,7 @@ describe('jabatanKepala', () => {
 describe('the signer of a step already taken', () => {
   const newHead = parseSettings([{ kunci: 'nama_kepala', nilai: 'Drs. Kepala Baru' }, { kunci: 'nip_kepala', nilai: '198001012005011001' }]);
   it('a re-rendered final Berita Acara keeps the Kepala who signed it, after the Kepala changed', () => {
-    const signed = buildView('berita_acara', signedRecord(), documentContext({ settings: newHead, pelaku: { tandatangani: 'kepala@contoh.go.id' } }));
+    const signed = buildView('berita_acara', signedRecord(), documentContext({ settings: newHead, pelaku: { tandatangani: KEPALA } }));
     expect((signed.view as ViewModel<'berita_acara'>).kepala.nama).toBe('Ir. Hendra Gunawan, M.T.');
     expect((signed.view as ViewModel<'berita_acara'>).kepala.nip).toBe('NIP. 19700101 199503 1 001');
   });
@@ -576,20 +573,20 @@ describe('the signer of a step already taken', () => {
     expect((draft.view as ViewModel<'berita_acara'>).kepala.nip).toBe('NIP. 19800101 200501 1 001');
   });
   it('the Lembar Disposisi keeps the Kepala who disposed', () => {
-    const v = buildView('lembar_disposisi', signedRecord(), documentContext({ settings: newHead, pelaku: { disposisi: 'kepala@contoh.go.id' } }));
+    const v = buildView('lembar_disposisi', signedRecord(), documentContext({ settings: newHead, pelaku: { disposisi: KEPALA } }));
     expect((v.view as ViewModel<'lembar_disposisi'>).kepala.nama).toBe('Ir. Hendra Gunawan, M.T.');
   });
 });
 
 describe('right-to-left text in the meeting lists', () => {
   it('a participant typed with an override keeps the whole list, each name closed on its own', () => {
-    const hadir = [{ nama: 'Budi \u202Eevil', instansi: 'Warga' }, { nama: 'Sari', instansi: 'DLH \u2067x' }];
+    const hadir = [{ nama: `Budi ${RLO}evil`, instansi: 'Warga' }, { nama: 'Sari', instansi: `DLH ${RLI}x` }];
     const v = buildView('berita_acara', signedRecord({ rapat_hadir: JSON.stringify(hadir) }), documentContext());
     expect(v.warnings).toEqual([]);
     const peserta = (v.view as ViewModel<'berita_acara'>).peserta;
     expect(peserta.map((p) => [p.nama, p.instansi])).toEqual([
-      ['Budi \u202Eevil\u202C', 'Warga'],
-      ['Sari', 'DLH \u2067x\u2069'],
+      [`Budi ${RLO}evil${PDF}`, 'Warga'],
+      ['Sari', `DLH ${RLI}x${PDI}`],
     ]);
   });
 });

@@ -7,36 +7,26 @@
  * (--tanpa-dokumen), the JSON of catat, and all documents again as PDF at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JENIS_DOKUMEN, JENIS_DOKUMEN_LABEL, PERSYARATAN, PERSYARATAN_LABEL, type JenisDokumen } from '../../sheets-schema/index.js';
-import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
-import { readDocx } from '../helpers/docx.js';
-import { pdfTestsRun } from '../helpers/files.js';
+import type { CliRun } from '../helpers/cli.js';
+import { useCliRegister } from '../helpers/cli-register.js';
+import { KEPALA, KOORDINATOR, PETUGAS, SEKRETARIS, SUBKOOR } from '../helpers/dokumen-fixtures.js';
+import { readDocxFile } from '../helpers/docx.js';
+import { exists, pdfTestsRun } from '../helpers/files.js';
 
 const NOW = '2026-11-26T10:00:00+07:00';
-const PETUGAS = 'rina.petugas@contoh.go.id';
-const SUBKOOR = 'andi.subkoor@contoh.go.id';
-const KOORDINATOR = 'yusuf.koordinator@contoh.go.id';
-const SEKRETARIS = 'dewi.sekretaris@contoh.go.id';
-const KEPALA = 'kepala@contoh.go.id';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-let register: string;
-
-const cli = (args: string[], now = NOW): Promise<CliRun> => runCli(['--register', register, ...args], { cwd: dir, now });
-const exists = (f: string): Promise<boolean> => stat(f).then(() => true, () => false);
+const sample = useCliRegister('pengaduan-alur-', NOW);
+const cli = (args: string[], now = NOW): Promise<CliRun> => sample.cli(args, { now });
+const record = (nomor: string): Promise<Record<string, string>> => sample.record(nomor);
+const inDir = (...parts: string[]): string => path.join(sample.dir, ...parts);
 const fileName = (nomor: string, jenis: JenisDokumen): string => `register-dokumen/${nomor}/${nomor}_${jenis.replace(/_/g, '-')}.docx`;
 
-async function record(nomor: string): Promise<Record<string, string>> {
-  const r = await cli(['status', nomor, '--json']);
-  expect(r.code, r.err).toBe(0);
-  return (JSON.parse(r.out) as { record: Record<string, string> }).record;
-}
 async function docText(link: string): Promise<string> {
-  const doc = await readDocx(new Uint8Array(await readFile(path.join(dir, link))));
+  const doc = await readDocxFile(inDir(link));
   expect(doc.invalid, link).toEqual([]);
   return doc.text;
 }
@@ -57,14 +47,6 @@ async function proses(nomor: string, aksi: string, sebagai: string, data: unknow
 
 const ALL_LABELS = PERSYARATAN.map((p) => PERSYARATAN_LABEL[p]);
 const HADIR = Array.from({ length: 20 }, (_, i) => ({ nama: `Peserta Rapat Ke-${i + 1} Binti Contoh`, instansi: i % 2 === 0 ? 'DLH Kota Payakumbuh' : 'Kelurahan Koto Tangah' }));
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('pengaduan-alur-'));
-  register = path.join(dir, 'register.xlsx');
-  const started = await cli(['mulai']);
-  expect(started.code, started.err).toBe(0);
-});
-afterAll(async () => cleanup());
 
 describe('a complaint by letter through the heavy path, document by document', () => {
   let nomor = '';
@@ -174,7 +156,7 @@ describe('a complaint by letter through the heavy path, document by document', (
     const r = await cli(['proses', nomor, 'catat_hasil_rapat', '--sebagai', SUBKOOR, '--data', JSON.stringify({ hadir: HADIR, pembahasan: 'x', kesimpulan: 'y' })], '2026-11-30T15:00:00+07:00');
     expect(r.code).toBe(1);
     expect(r.err).toContain('2026-12-01');
-    expect(await exists(path.join(dir, fileName(nomor, 'berita_acara_draf')))).toBe(false);
+    expect(await exists(inDir(fileName(nomor, 'berita_acara_draf')))).toBe(false);
     expect((await record(nomor)).berkas_berita_acara_draf ?? '').toBe('');
   });
 
@@ -278,7 +260,7 @@ describe('a complaint by letter through the heavy path, document by document', (
     expect(row.nomor_ba).toBe(nomorBa);
     expect(row.nomor_undangan).toBe(nomorUndangan);
     for (const jenis of JENIS_DOKUMEN) expect(row[`berkas_${jenis}`], jenis).toBe(fileName(nomor, jenis));
-    expect((await readdir(path.join(dir, 'register-dokumen', nomor))).sort()).toEqual(JENIS_DOKUMEN.map((j) => path.basename(fileName(nomor, j))).sort());
+    expect((await readdir(inDir('register-dokumen', nomor))).sort()).toEqual(JENIS_DOKUMEN.map((j) => path.basename(fileName(nomor, j))).sort());
   });
 
 
@@ -293,7 +275,7 @@ describe('a complaint by letter through the heavy path, document by document', (
     const text: Record<string, string> = {};
     const bare: Record<string, string> = {};
     for (const [i, pdf] of pdfs.entries()) {
-      const t = execFileSync('pdftotext', ['-layout', path.join(dir, pdf), '-']).toString('utf8').replace(/[ \t]+/g, ' ');
+      const t = execFileSync('pdftotext', ['-layout', inDir(pdf), '-']).toString('utf8').replace(/[ \t]+/g, ' ');
       expect(t, pdf).not.toContain('{{');
       expect(t.replace(/\s+/g, ''), pdf).toContain(nomor);
       text[JENIS_DOKUMEN[i] ?? ''] = t;
@@ -315,7 +297,7 @@ describe('steps without documents', () => {
     const r = await cli(['catat', '--data', JSON.stringify({ kanal: 'surat', nama_pelapor: 'Tanpa Dokumen', telepon_pelapor: '081299990002', nama_usaha: 'Usaha B', isi_pengaduan: 'Isi.' }), '--sebagai', PETUGAS]);
     expect(r.code, r.err).toBe(0);
     const nomor = r.out.split('\n')[0] ?? '';
-    const receipt = path.join(dir, fileName(nomor, 'tanda_terima'));
+    const receipt = inDir(fileName(nomor, 'tanda_terima'));
     const before = await readFile(receipt);
     const rowBefore = await record(nomor);
 
@@ -326,7 +308,7 @@ describe('steps without documents', () => {
     expect(row.berkas_tanda_terima).toBe(rowBefore.berkas_tanda_terima);
     expect(row.berkas_lembar_pengaduan).toBe(rowBefore.berkas_lembar_pengaduan);
     expect(Buffer.compare(before, await readFile(receipt))).toBe(0);
-    expect((await readdir(path.join(dir, 'register-dokumen', nomor))).sort()).toEqual([`${nomor}_lembar-pengaduan.docx`, `${nomor}_tanda-terima.docx`]);
+    expect((await readdir(inDir('register-dokumen', nomor))).sort()).toEqual([`${nomor}_lembar-pengaduan.docx`, `${nomor}_tanda-terima.docx`]);
   });
 
   it('catat --tanpa-dokumen makes no folder and no link', async () => {
@@ -334,7 +316,7 @@ describe('steps without documents', () => {
     expect(r.code, r.err).toBe(0);
     const nomor = r.out.split('\n')[0] ?? '';
     expect(listed(r.out)).toEqual([]);
-    expect(await exists(path.join(dir, 'register-dokumen', nomor))).toBe(false);
+    expect(await exists(inDir('register-dokumen', nomor))).toBe(false);
     const row = await record(nomor);
     for (const jenis of JENIS_DOKUMEN) expect(row[`berkas_${jenis}`] ?? '', jenis).toBe('');
   });
@@ -349,6 +331,6 @@ describe('dokumen: the number as staff type it', () => {
     expect(again.code, again.err).toBe(0);
     expect(listed(again.out)).toEqual(expected(nomor, 'tanda_terima'));
     expect((await record(nomor)).berkas_tanda_terima).toBe(fileName(nomor, 'tanda_terima'));
-    expect((await readdir(path.join(dir, 'register-dokumen'))).filter((f) => f.startsWith(nomor))).toEqual([nomor]);
+    expect((await readdir(inDir('register-dokumen'))).filter((f) => f.startsWith(nomor))).toEqual([nomor]);
   });
 });

@@ -6,22 +6,21 @@
  * an old PDF off as a new one.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JENIS_DOKUMEN } from '../../sheets-schema/index.js';
 import { isPengaduanError } from '../../core/errors.js';
-import { TEMPLATE_FILE, type Gambar } from '../../core/dokumen/kontrak.js';
-import { buildView } from '../../core/dokumen/view.js';
+import type { Gambar } from '../../core/dokumen/kontrak.js';
 import { documentFileName, documentsFolder, loadLogo, LocalDocumentStore, safeName, writeFileAtomic } from '../../functions/dokumen/local.js';
 import { convertToPdf } from '../../functions/dokumen/pdf.js';
-import { renderTemplate, TEMPLATE_DIR } from '../../functions/dokumen/render.js';
 import { tempDir } from '../helpers/cli.js';
 import { documentContext, signedRecord } from '../helpers/dokumen-fixtures.js';
+import { renderShipped } from '../helpers/dokumen-render.js';
 import { readDocx } from '../helpers/docx.js';
-import { filesBelow, pdfTestsRun, rejection } from '../helpers/files.js';
+import { exists, filesBelow, pdfTestsRun, rejection } from '../helpers/files.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -30,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-const exists = (f: string): Promise<boolean> => stat(f).then(() => true, () => false);
 /** A fresh folder per test, inside the file's temporary folder. */
 let counter = 0;
 async function sub(name: string): Promise<string> {
@@ -232,7 +230,7 @@ describe('LocalDocumentStore: staged until the register is saved', () => {
     const store = new LocalDocumentStore(path.join(d, 'register.xlsx'));
     const error = await rejection(store.save('PGD-2026-0003', 'tanda_terima', bytes('x')));
     expect(isPengaduanError(error) && error.code).toBe('BERKAS_TIDAK_DAPAT_DIAKSES');
-    expect((error as Error).message).toMatch(/^Dokumen tidak dapat disimpan di ".*PGD-2026-0003_tanda-terima\.docx" \(bagian jalurnya adalah berkas, bukan folder; ENOTDIR|sudah ada berkas dengan nama itu; EEXIST\)\.$/);
+    expect((error as Error).message).toMatch(/^Dokumen tidak dapat disimpan di ".*PGD-2026-0003_tanda-terima\.docx" \((bagian jalurnya adalah berkas, bukan folder; ENOTDIR|sudah ada berkas dengan nama itu; EEXIST)\)\.$/);
     await store.commit(); // nothing was staged
     expect(await filesBelow(d)).toEqual(['register-dokumen']);
   });
@@ -329,11 +327,9 @@ describe('loadLogo: the letterhead logo beside the register', () => {
 });
 
 describe('the logo in a rendered document', () => {
-  const template = async (): Promise<Uint8Array> => new Uint8Array(await readFile(path.join(TEMPLATE_DIR, TEMPLATE_FILE.tanda_terima)));
   const mediaOf = (zip: JSZip): string[] => Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && !zip.files[f]?.dir);
   async function renderWith(logo: Gambar | null): Promise<{ zip: JSZip; bytes: Uint8Array }> {
-    const built = buildView('tanda_terima', signedRecord(), documentContext({ logo }));
-    const bytes = await renderTemplate(built.template, await template(), built.view);
+    const bytes = await renderShipped('tanda_terima', signedRecord(), documentContext({ logo }));
     return { zip: await JSZip.loadAsync(bytes), bytes };
   }
 
@@ -372,6 +368,14 @@ describe('the logo in a rendered document', () => {
   });
 });
 
+/** A fresh folder with a file `name` (not a real document unless `content` is one) to convert. */
+async function docxIn(folder: string, content: string | Uint8Array = 'x', name = 'a.docx'): Promise<{ d: string; docx: string }> {
+  const d = await sub(folder);
+  const docx = path.join(d, name);
+  await writeFile(docx, content);
+  return { d, docx };
+}
+
 describe('convertToPdf', () => {
   const HINT = /LibreOffice \(".*"\) tidak ditemukan\. Berkas \.docx tetap tersimpan\. Pasang LibreOffice \(Debian\/Ubuntu: sudo apt-get install -y libreoffice-writer-nogui\)/;
 
@@ -380,9 +384,7 @@ describe('convertToPdf', () => {
   });
 
   it('LibreOffice missing: PDF_TIDAK_TERSEDIA with how to install it', async () => {
-    const d = await sub('pdf-missing');
-    const docx = path.join(d, 'a.docx');
-    await writeFile(docx, 'x');
+    const { docx } = await docxIn('pdf-missing');
     const error = await rejection(convertToPdf([docx], { soffice: '/nonexistent/soffice' }));
     expect(isPengaduanError(error) && error.code).toBe('PDF_TIDAK_TERSEDIA');
     expect((error as Error).message).toMatch(HINT);
@@ -391,21 +393,17 @@ describe('convertToPdf', () => {
   });
 
   it('LibreOffice that fails (exit 1): PDF_TIDAK_TERSEDIA, the .docx kept', async () => {
-    const d = await sub('pdf-false');
-    const docx = path.join(d, 'a.docx');
-    await writeFile(docx, 'x');
+    const { docx } = await docxIn('pdf-false');
     const error = await rejection(convertToPdf([docx], { soffice: '/bin/false' }));
     expect(isPengaduanError(error) && error.code).toBe('PDF_TIDAK_TERSEDIA');
     expect((error as Error).message).toMatch(/^PDF tidak dapat dibuat: LibreOffice gagal\. Berkas \.docx tetap tersimpan\.$/);
   });
 
   it('LibreOffice that hangs is stopped and reported as past its time limit', async () => {
-    const d = await sub('pdf-hang');
+    const { d, docx } = await docxIn('pdf-hang');
     const script = path.join(d, 'soffice-macet.sh');
     await writeFile(script, '#!/bin/sh\nexec sleep 10\n');
     await chmod(script, 0o755);
-    const docx = path.join(d, 'a.docx');
-    await writeFile(docx, 'x');
     const started = Date.now();
     const error = await rejection(convertToPdf([docx], { soffice: script, timeoutMs: 300 }));
     expect(isPengaduanError(error) && error.code).toBe('PDF_TIDAK_TERSEDIA');
@@ -414,9 +412,7 @@ describe('convertToPdf', () => {
   });
 
   it('an old PDF is removed first: a "conversion" that writes nothing is not reported as done', async () => {
-    const d = await sub('pdf-old');
-    const docx = path.join(d, 'x.docx');
-    await writeFile(docx, 'bukan docx');
+    const { d, docx } = await docxIn('pdf-old', 'bukan docx', 'x.docx');
     await writeFile(path.join(d, 'x.pdf'), '%PDF-1.4 versi lama');
     // /bin/true exits 0 and writes nothing, as LibreOffice does with a file it cannot read.
     const error = await rejection(convertToPdf([docx], { soffice: '/bin/true' }));
@@ -429,10 +425,9 @@ describe('convertToPdf', () => {
 
 describe.runIf(pdfTestsRun)('convertToPdf with LibreOffice installed', () => {
   it('a corrupt .docx next to an old PDF: rejected, and the old PDF is gone', async () => {
-    const d = await sub('pdf-corrupt');
-    const docx = path.join(d, 'x.docx');
     // A zip signature and then garbage: neither a document nor plain text.
-    await writeFile(docx, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 0xff), Buffer.from([0, 1, 2, 3, 0xfe, 0x00])]));
+    const garbage = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 0xff), Buffer.from([0, 1, 2, 3, 0xfe, 0x00])]);
+    const { d, docx } = await docxIn('pdf-corrupt', garbage, 'x.docx');
     await writeFile(path.join(d, 'x.pdf'), '%PDF-1.4 versi lama');
     const error = await rejection(convertToPdf([docx], { soffice: 'soffice' }));
     expect(isPengaduanError(error) && error.code).toBe('PDF_TIDAK_TERSEDIA');
@@ -443,9 +438,8 @@ describe.runIf(pdfTestsRun)('convertToPdf with LibreOffice installed', () => {
     const d = await sub('pdf-real');
     const out = path.join(d, 'keluar');
     await mkdir(out);
-    const built = buildView('tanda_terima', signedRecord(), documentContext({ logo: { data: png(4, 2), extension: '.png', width: 4.4, height: 2.2 } }));
     const docx = path.join(d, 'tanda-terima.docx');
-    await writeFile(docx, await renderTemplate(built.template, new Uint8Array(await readFile(path.join(TEMPLATE_DIR, TEMPLATE_FILE.tanda_terima))), built.view));
+    await writeFile(docx, await renderShipped('tanda_terima', signedRecord(), documentContext({ logo: { data: png(4, 2), extension: '.png', width: 4.4, height: 2.2 } })));
     const pdfs = await convertToPdf([docx], { soffice: 'soffice', outDir: out });
     expect(pdfs).toEqual([path.join(out, 'tanda-terima.pdf')]);
     const pdf = await readFile(pdfs[0] ?? '');

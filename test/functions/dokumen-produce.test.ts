@@ -13,14 +13,15 @@ import { isPengaduanError, PengaduanError } from '../../core/errors.js';
 import type { NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { dayFromIso, wibInstant } from '../../core/time.js';
 import { WorkbookRegister, type Row } from '../../functions/register/workbook.js';
-import { performAction, registerComplaints, seedDefaults, type Clock, type RegisterTables, type TableLike } from '../../functions/service.js';
+import { performAction, registerComplaints, seedDefaults, type ActionResult, type Clock, type RegisterTables, type TableLike } from '../../functions/service.js';
 import { SAMPLE_STAFF } from '../../functions/local/sample.js';
 import { complaintRow, DocumentSession, produceDocuments, type DocumentSink, type ProduceDeps } from '../../functions/dokumen/produce.js';
 import { LocalDocumentStore } from '../../functions/dokumen/local.js';
 import { TemplateSource } from '../../functions/dokumen/render.js';
-import { participants } from '../helpers/dokumen-fixtures.js';
+import { tempDir } from '../helpers/cli.js';
+import { KEPALA, KOORDINATOR, participants, PETUGAS, SEKRETARIS, SUBKOOR } from '../helpers/dokumen-fixtures.js';
 import { readDocx } from '../helpers/docx.js';
-import { complaint, readBook, removeDir, sheetOf, tempDir } from '../helpers/wb-fixtures.js';
+import { complaint, readBook, sheetOf } from '../helpers/wb-fixtures.js';
 import { filesBelow, rejection } from '../helpers/files.js';
 
 // The register's save and the store's commit go through node:fs/promises; a test can make the
@@ -37,12 +38,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
   return { ...actual, default: { ...actual, rename }, rename };
 });
-
-const PETUGAS = 'rina.petugas@contoh.go.id';
-const SUBKOOR = 'andi.subkoor@contoh.go.id';
-const KOORDINATOR = 'yusuf.koordinator@contoh.go.id';
-const SEKRETARIS = 'dewi.sekretaris@contoh.go.id';
-const KEPALA = 'kepala@contoh.go.id';
 
 /** A WIB wall-clock instant, with fixed "randomness". */
 const at = (iso: string, hh: number, mm = 0): Clock => ({ now: wibInstant(dayFromIso(iso), hh, mm), randomBytes: (n) => new Uint8Array(n).fill(9) });
@@ -77,12 +72,18 @@ const HEAVY: readonly (readonly [aksi: string, email: string, inputs: unknown, c
 ];
 type Aksi = (typeof HEAVY)[number][0];
 
-/** Takes the heavy path's steps, from the one after `after` (or the first) up to and including `until`. */
-function walk(book: RegisterTables, nomor: string, until: Aksi, after?: Aksi): void {
+/**
+ * Takes the heavy path's steps, from the one after `after` (or the first) up to and including
+ * `until`; returns what the last step did.
+ */
+function walk(book: RegisterTables, nomor: string, until: Aksi, after?: Aksi): ActionResult {
   const start = after === undefined ? 0 : HEAVY.findIndex((s) => s[0] === after) + 1;
   const end = HEAVY.findIndex((s) => s[0] === until);
-  if (end < 0) throw new Error(`test: no step ${until}`);
-  for (const [aksi, email, inputs, clock] of HEAVY.slice(start, end + 1)) performAction(book, nomor, aksi, email, inputs, clock);
+  if (end < start) throw new Error(`test: no step ${until} after ${after ?? 'the start'}`);
+  let done: ActionResult | undefined;
+  for (const [aksi, email, inputs, clock] of HEAVY.slice(start, end + 1)) done = performAction(book, nomor, aksi, email, inputs, clock);
+  if (!done) throw new Error(`test: no step taken up to ${until}`);
+  return done;
 }
 
 /** Stores documents in memory; can be told to fail for some types. */
@@ -128,17 +129,18 @@ const depsOf = (sink: DocumentSink, now: number, over: Partial<ProduceDeps> = {}
 });
 
 let dir: string;
+let cleanup: () => Promise<void>;
 let file: string;
 let reg: WorkbookRegister;
 beforeEach(async () => {
-  dir = await tempDir('dokproduce');
+  ({ dir, cleanup } = await tempDir('pengaduan-dokproduce-'));
   file = path.join(dir, 'register.xlsx');
   reg = new WorkbookRegister(file);
   fsFault.failRenameTo = undefined;
 });
 afterEach(async () => {
   fsFault.failRenameTo = undefined;
-  await removeDir(dir);
+  await cleanup();
 });
 
 /** A new register with the sample staff and one complaint by letter, taken up to `until`; returns its number. */
@@ -210,7 +212,7 @@ describe('produceAll: a document that cannot be made is reported and never undoe
     const nomor = await setup();
     const sink = new MemorySink(fail);
     const produced = await reg.transaction(async (book) => {
-      const done = performAction(book, nomor, 'periksa', PETUGAS, { persyaratan: [...PERSYARATAN] }, at('2026-11-16', 9));
+      const done = walk(book, nomor, 'periksa');
       expect(done.documents).toEqual(['tanda_terima', 'lembar_pengaduan']);
       return produceDocuments(book, nomor, done.documents, depsOf(sink, at('2026-11-16', 9).now, templates ? { templates } : {}));
     });
@@ -466,17 +468,18 @@ describe('documents keep the date of their step when made again later', () => {
 
 describe('the local store staged in the transaction', () => {
   const docsFolder = (): string => path.join(dir, 'register-dokumen');
+  /** A transaction with the store staged in it: its files are placed when the register is saved. */
+  const staged = <T>(store: LocalDocumentStore, run: (book: RegisterTables) => T | Promise<T>): Promise<T> => reg.transaction(run, { staged: store });
+  /** periksa (16 November 2026, 09:00) and then its documents, stored in `store`. */
+  function periksaWithDocuments(book: RegisterTables, nomor: string, store: LocalDocumentStore, documents: JenisDokumen[] = ['tanda_terima', 'lembar_pengaduan']) {
+    walk(book, nomor, 'periksa');
+    return produceDocuments(book, nomor, documents, depsOf(store, at('2026-11-16', 9).now));
+  }
 
   it('a saved step: the documents are in place, linked, with no staged file left', async () => {
     const nomor = await setup();
     const store = new LocalDocumentStore(file);
-    const produced = await reg.transaction(
-      async (book) => {
-        performAction(book, nomor, 'periksa', PETUGAS, { persyaratan: [...PERSYARATAN] }, at('2026-11-16', 9));
-        return produceDocuments(book, nomor, ['tanda_terima', 'lembar_pengaduan'], depsOf(store, at('2026-11-16', 9).now));
-      },
-      { staged: store },
-    );
+    const produced = await staged(store, (book) => periksaWithDocuments(book, nomor, store));
     expect(produced.map((p) => p.link)).toEqual([`register-dokumen/${nomor}/${nomor}_tanda-terima.docx`, `register-dokumen/${nomor}/${nomor}_lembar-pengaduan.docx`]);
     expect(await filesBelow(docsFolder())).toEqual([`${nomor}/${nomor}_lembar-pengaduan.docx`, `${nomor}/${nomor}_tanda-terima.docx`]);
     const row = await rowOf(nomor);
@@ -490,14 +493,10 @@ describe('the local store staged in the transaction', () => {
     const store = new LocalDocumentStore(file);
     let produced: unknown;
     const error = await rejection(
-      reg.transaction(
-        async (book) => {
-          performAction(book, nomor, 'periksa', PETUGAS, { persyaratan: [...PERSYARATAN] }, at('2026-11-16', 9));
-          produced = await produceDocuments(book, nomor, ['tanda_terima', 'lembar_pengaduan'], depsOf(store, at('2026-11-16', 9).now));
-          throw new Error('langkah berikutnya gagal');
-        },
-        { staged: store },
-      ),
+      staged(store, async (book) => {
+        produced = await periksaWithDocuments(book, nomor, store);
+        throw new Error('langkah berikutnya gagal');
+      }),
     );
     expect((error as Error).message).toBe('langkah berikutnya gagal');
     expect(produced).toHaveLength(2);
@@ -509,20 +508,17 @@ describe('the local store staged in the transaction', () => {
   it('a signature whose register save fails leaves no final Berita Acara (a number never issued) and keeps the draft', async () => {
     const nomor = await setup('paraf_sekretaris');
     const store = new LocalDocumentStore(file);
-    await reg.transaction((book) => produceDocuments(book, nomor, ['berita_acara_draf'], depsOf(store, at('2026-11-20', 11).now)), { staged: store });
+    await staged(store, (book) => produceDocuments(book, nomor, ['berita_acara_draf'], depsOf(store, at('2026-11-20', 11).now)));
     const draft = path.join(docsFolder(), nomor, `${nomor}_berita-acara-draf.docx`);
     const draftBytes = await readFile(draft);
     const before = await readFile(file);
 
     fsFault.failRenameTo = file;
     const error = await rejection(
-      reg.transaction(
-        async (book) => {
-          const done = performAction(book, nomor, 'tandatangani', KEPALA, {}, at('2026-11-23', 9));
-          return produceDocuments(book, nomor, [...done.documents, 'berita_acara_draf'], depsOf(store, at('2026-11-23', 9).now));
-        },
-        { staged: store },
-      ),
+      staged(store, (book) => {
+        const done = walk(book, nomor, 'tandatangani', 'paraf_sekretaris');
+        return produceDocuments(book, nomor, [...done.documents, 'berita_acara_draf'], depsOf(store, at('2026-11-23', 9).now));
+      }),
     );
     expect(fsFault.failRenameTo).toBeUndefined(); // the fault did fire
     expect(isPengaduanError(error) && error.code).toBe('BERKAS_TIDAK_DAPAT_DIAKSES');
@@ -540,24 +536,15 @@ describe('the local store staged in the transaction', () => {
   it('a later step that fails keeps the earlier document exactly as it was', async () => {
     const nomor = await setup();
     const store = new LocalDocumentStore(file);
-    await reg.transaction(
-      async (book) => {
-        performAction(book, nomor, 'periksa', PETUGAS, { persyaratan: [...PERSYARATAN] }, at('2026-11-16', 9));
-        await produceDocuments(book, nomor, ['lembar_pengaduan'], depsOf(store, at('2026-11-16', 9).now));
-      },
-      { staged: store },
-    );
+    await staged(store, (book) => periksaWithDocuments(book, nomor, store, ['lembar_pengaduan']));
     const lembar = path.join(docsFolder(), nomor, `${nomor}_lembar-pengaduan.docx`);
     const old = await readFile(lembar);
     await rejection(
-      reg.transaction(
-        async (book) => {
-          performAction(book, nomor, 'nilai', SUBKOOR, { kategori: 'berat', alasan: 'Berat.' }, at('2026-11-16', 11));
-          await produceDocuments(book, nomor, ['lembar_pengaduan'], depsOf(store, at('2026-11-16', 11).now));
-          throw new PengaduanError('MASUKAN_TIDAK_VALID', 'gagal');
-        },
-        { staged: store },
-      ),
+      staged(store, async (book) => {
+        performAction(book, nomor, 'nilai', SUBKOOR, { kategori: 'berat', alasan: 'Berat.' }, at('2026-11-16', 11));
+        await produceDocuments(book, nomor, ['lembar_pengaduan'], depsOf(store, at('2026-11-16', 11).now));
+        throw new PengaduanError('MASUKAN_TIDAK_VALID', 'gagal');
+      }),
     );
     expect(Buffer.compare(old, await readFile(lembar))).toBe(0);
     expect(await text(new Uint8Array(old))).toMatch(/☐\s*Berat/);
@@ -567,14 +554,10 @@ describe('the local store staged in the transaction', () => {
   it('a staged file that vanished before the commit: the step is saved and completes, and the store says which document to make again', async () => {
     const nomor = await setup();
     const store = new LocalDocumentStore(file);
-    await reg.transaction(
-      async (book) => {
-        performAction(book, nomor, 'periksa', PETUGAS, { persyaratan: [...PERSYARATAN] }, at('2026-11-16', 9));
-        const produced = await produceDocuments(book, nomor, ['tanda_terima', 'lembar_pengaduan'], depsOf(store, at('2026-11-16', 9).now));
-        await rm(`${store.absolute(produced[0]?.link ?? '')}.baru`);
-      },
-      { staged: store },
-    );
+    await staged(store, async (book) => {
+      const produced = await periksaWithDocuments(book, nomor, store);
+      await rm(`${store.absolute(produced[0]?.link ?? '')}.baru`);
+    });
     expect(store.problem).toMatch(new RegExp(`^Register sudah tersimpan, tetapi dokumen ${nomor}_tanda-terima\\.docx tidak dapat ditempatkan`));
     expect((await rowOf(nomor)).status).toBe('DIPERIKSA');
     expect(await filesBelow(docsFolder())).toEqual([`${nomor}/${nomor}_lembar-pengaduan.docx`]);
@@ -583,9 +566,7 @@ describe('the local store staged in the transaction', () => {
   it('a number given with surrounding spaces stores the document under the registered number', async () => {
     const nomor = await setup();
     const store = new LocalDocumentStore(file);
-    const produced = await reg.transaction((book) => new DocumentSession(book, depsOf(store, at('2026-11-16', 9).now)).produce(` ${nomor} `, 'tanda_terima'), {
-      staged: store,
-    });
+    const produced = await staged(store, (book) => new DocumentSession(book, depsOf(store, at('2026-11-16', 9).now)).produce(` ${nomor} `, 'tanda_terima'));
     expect(produced.link).toBe(`register-dokumen/${nomor}/${nomor}_tanda-terima.docx`);
     expect(await filesBelow(docsFolder())).toEqual([`${nomor}/${nomor}_tanda-terima.docx`]);
   });

@@ -5,34 +5,31 @@
  * documents convert to PDF with no template markup left.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { JENIS_DOKUMEN, type JenisDokumen } from '../../sheets-schema/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JENIS_DOKUMEN } from '../../sheets-schema/index.js';
 import { isPengaduanError } from '../../core/errors.js';
 import { KONTRAK, TEMPLATE_FILE, TEMPLATE_OF, WAJIB, type NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { checkCommands, DELIMITERS } from '../../core/dokumen/perintah.js';
 import { buildView } from '../../core/dokumen/view.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { createReport } from 'docx-templates';
-import { checkTemplate, fillTemplate, renderTemplate, TEMPLATE_DIR, templateCommands, TemplateSource } from '../../functions/dokumen/render.js';
+import { checkTemplate, fillTemplate, renderTemplate, templateCommands, TemplateSource } from '../../functions/dokumen/render.js';
 import { convertToPdf } from '../../functions/dokumen/pdf.js';
 import { documentContext, participants, signedRecord } from '../helpers/dokumen-fixtures.js';
-import { editDocx, readDocx } from '../helpers/docx.js';
-import { pdfTestsRun } from '../helpers/files.js';
+import { tempDir } from '../helpers/cli.js';
+import { renderShipped, shippedTemplate, shippedTemplateWith } from '../helpers/dokumen-render.js';
+import { readDocx } from '../helpers/docx.js';
+import { pdfTestsRun, rejection } from '../helpers/files.js';
+import { BIDI, HOSTILE, SANDBOX_ESCAPE } from '../helpers/hostile-text.js';
 
 const NAMES = Object.keys(TEMPLATE_FILE) as NamaTemplate[];
-const templateBytes = (name: NamaTemplate): Uint8Array => new Uint8Array(readFileSync(path.join(TEMPLATE_DIR, TEMPLATE_FILE[name])));
-
-async function render(jenis: JenisDokumen, record: RegisterRecord): Promise<Uint8Array> {
-  const built = buildView(jenis, record, documentContext());
-  return renderTemplate(built.template, templateBytes(built.template), built.view);
-}
 
 describe('the shipped templates', () => {
   it.each(NAMES)('%s passes the template check and uses every required field', async (name) => {
-    const commands = await templateCommands(templateBytes(name), TEMPLATE_FILE[name]);
+    const commands = await templateCommands(shippedTemplate(name), TEMPLATE_FILE[name]);
     const { problems, used } = checkCommands(name, commands);
     expect(problems).toEqual([]);
     for (const need of WAJIB[name]) expect([...used].some((u) => u === need || u.startsWith(`${need}.`))).toBe(true);
@@ -41,14 +38,14 @@ describe('the shipped templates', () => {
 
   it('uses only fields of its contract (every used path is a contract field)', async () => {
     for (const name of NAMES) {
-      const { used } = checkCommands(name, await templateCommands(templateBytes(name), TEMPLATE_FILE[name]));
+      const { used } = checkCommands(name, await templateCommands(shippedTemplate(name), TEMPLATE_FILE[name]));
       const top = new Set(Object.keys(KONTRAK[name]));
       for (const u of used) expect(top.has(u.split('.')[0] ?? '')).toBe(true);
     }
   });
 
   it.each(JENIS_DOKUMEN)('%s renders into a well-formed document with no template markup left', async (jenis) => {
-    const doc = await readDocx(await render(jenis, signedRecord()));
+    const doc = await readDocx(await renderShipped(jenis, signedRecord()));
     expect(doc.invalid).toEqual([]);
     for (const [name, xml] of doc.parts) if (name.startsWith('word/')) expect(xml).not.toContain('{{');
     expect(doc.text).toContain('PEMERINTAH KOTA PAYAKUMBUH');
@@ -71,19 +68,15 @@ describe('a template edited to run code', () => {
   ];
 
   it.each(hostile)('is refused before use: %s', async (command) => {
-    const bytes = await editDocx(templateBytes('tanda_terima'), 'word/document.xml', (xml) => xml.replace('{{kode_akses}}', command));
-    const error = await checkTemplate('tanda_terima', bytes, 'tanda-terima.docx').then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const bytes = await shippedTemplateWith('tanda_terima', (xml) => xml.replace('{{kode_akses}}', command));
+    const error = await rejection(checkTemplate('tanda_terima', bytes, 'tanda-terima.docx'));
     expect(isPengaduanError(error) && error.code).toBe('TEMPLATE_TIDAK_VALID');
     expect((error as Error).message).toMatch(/tanda-terima\.docx[\s\S]*(tidak diizinkan|hanya nama isian|tidak ada|isian wajib)/);
   });
 
   it('runs nothing even when filled without the check, though the same template escapes docx-templates\' own sandbox', async () => {
-    // The classic escape from a node:vm context: it reaches the real process object.
-    const escape = '{{EXEC this.constructor.constructor("return process")().env.PENGADUAN_PWNED = "1"}}';
-    const bytes = await editDocx(templateBytes('tanda_terima'), 'word/document.xml', (xml) => xml.replace('{{kode_akses}}', escape));
+    const escape = `{{EXEC ${SANDBOX_ESCAPE}}}`;
+    const bytes = await shippedTemplateWith('tanda_terima', (xml) => xml.replace('{{kode_akses}}', escape));
     const view = buildView('tanda_terima', signedRecord(), documentContext()).view;
     try {
       // Control: with docx-templates' default evaluation, the escape works.
@@ -101,14 +94,14 @@ describe('a template edited to run code', () => {
   });
 
   it('a "zip bomb" (a small file that unpacks into 25 MB of XML) is refused before it is parsed', async () => {
-    const bomb = await editDocx(templateBytes('tanda_terima'), 'word/document.xml', (xml) => xml.replace('</w:body>', `<!--${'x'.repeat(25 * 1024 * 1024)}--></w:body>`));
+    const bomb = await shippedTemplateWith('tanda_terima', (xml) => xml.replace('</w:body>', `<!--${'x'.repeat(25 * 1024 * 1024)}--></w:body>`));
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const error = await checkTemplate('tanda_terima', bomb, 'tanda-terima.docx').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'TEMPLATE_TIDAK_VALID', message: expect.stringMatching(/lebih dari 20 MB setelah dibuka/) as unknown });
   });
 
   it('a layout the renderer cannot fill (two IFs on one line) is refused when checked, not on the first real document', async () => {
-    const bytes = await editDocx(templateBytes('tanda_terima'), 'word/document.xml', (xml) =>
+    const bytes = await shippedTemplateWith('tanda_terima', (xml) =>
       xml.replace('{{kode_akses}}', '{{kode_akses}}{{IF ada_petugas}}{{IF elektronik}}x{{END-IF}}{{END-IF}}'),
     );
     const { problems } = checkCommands('tanda_terima', await templateCommands(bytes, 'tanda-terima.docx'));
@@ -129,13 +122,7 @@ describe('a template edited to run code', () => {
 });
 
 describe('hostile complaint text comes out literally', () => {
-  const XML = '||<w:p><w:r><w:t>INJEKSI</w:t></w:r></w:p>||';
-  const COMMANDS = '{{kode_akses}} {{FOR x IN peserta}} +++INS 1+++ ${process.env}';
-  const FORMULA = '=IMPORTXML("http://contoh.invalid";"//a")';
-  const EMOJI = 'Asap 🏭 bau 😷 dan 👨‍👩‍👧';
-  const RTL = 'Nama \u202Eesrever';
-  const CONTROL = 'a\u0000b\u0007c\u000Bd\u001Fe\uFFFEf';
-  const LINES = 'baris satu\nbaris dua\n\nbaris empat';
+  const { XML, COMMANDS, FORMULA, EMOJI, RTL, CONTROL, LINES } = HOSTILE;
   const hostileRecord = (long = 'x'): RegisterRecord =>
     signedRecord({
       nama_pelapor: `${RTL} ${EMOJI}`,
@@ -166,8 +153,8 @@ describe('hostile complaint text comes out literally', () => {
     });
 
   it.each(JENIS_DOKUMEN)('%s: valid XML, text literal, no paragraph injected', async (jenis) => {
-    const doc = await readDocx(await render(jenis, hostileRecord()));
-    const benign = await readDocx(await render(jenis, benignRecord()));
+    const doc = await readDocx(await renderShipped(jenis, hostileRecord()));
+    const benign = await readDocx(await renderShipped(jenis, benignRecord()));
     expect(doc.invalid).toEqual([]);
     expect(doc.paragraphs).toBe(benign.paragraphs);
     expect(doc.tables).toBe(benign.tables);
@@ -182,7 +169,7 @@ describe('hostile complaint text comes out literally', () => {
       expect(doc.text).toContain(EMOJI);
       expect(doc.text).toContain('baris satu\nbaris dua\n\nbaris empat');
       expect(doc.text).toContain('abcdef');
-      expect(doc.text).toContain(`${RTL} ${EMOJI}\u202C`);
+      expect(doc.text).toContain(`${RTL} ${EMOJI}${BIDI.PDF}`);
     }
     if (jenis === 'berita_acara' || jenis === 'berita_acara_draf') {
       expect(doc.text).toContain(XML);
@@ -195,10 +182,10 @@ describe('hostile complaint text comes out literally', () => {
 
   it('50,000 characters of complaint text stay whole in the Lembar Pengaduan and summarised on the receipt', async () => {
     const long = 'kata '.repeat(10_000).trim();
-    const lembar = await readDocx(await render('lembar_pengaduan', hostileRecord(long)));
+    const lembar = await readDocx(await renderShipped('lembar_pengaduan', hostileRecord(long)));
     expect(lembar.invalid).toEqual([]);
     expect(lembar.text).toContain(long);
-    const receipt = await readDocx(await render('tanda_terima', hostileRecord(long)));
+    const receipt = await readDocx(await renderShipped('tanda_terima', hostileRecord(long)));
     expect(receipt.invalid).toEqual([]);
     expect(receipt.text).not.toContain(long);
     expect(receipt.text).toMatch(/baris satu baris dua baris empat[^\n]*…/);
@@ -207,14 +194,18 @@ describe('hostile complaint text comes out literally', () => {
 
 
 describe.runIf(pdfTestsRun)('PDF through LibreOffice, read back as text', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pengaduan-pdf-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir('pengaduan-pdf-'));
+  });
+  afterAll(async () => cleanup());
 
   it('every document converts, with the letterhead, its number and no markup left', async () => {
     const files: string[] = [];
     for (const jenis of JENIS_DOKUMEN) {
       const file = path.join(dir, `${jenis}.docx`);
-      writeFileSync(file, await render(jenis, signedRecord({ rapat_hadir: JSON.stringify(participants(20)) })));
+      await writeFile(file, await renderShipped(jenis, signedRecord({ rapat_hadir: JSON.stringify(participants(20)) })));
       files.push(file);
     }
     const pdfs = await convertToPdf(files);
@@ -238,6 +229,6 @@ describe.runIf(pdfTestsRun)('PDF through LibreOffice, read back as text', () => 
 });
 
 
-it('TEMPLATE_OF maps every document to a shipped template', () => {
-  for (const jenis of JENIS_DOKUMEN) expect(Object.keys(TEMPLATE_FILE)).toContain(TEMPLATE_OF[jenis]);
+it('TEMPLATE_OF maps every document to a shipped template, and every shipped template serves a document', () => {
+  expect(new Set(JENIS_DOKUMEN.map((jenis) => TEMPLATE_OF[jenis]))).toEqual(new Set(NAMES));
 });

@@ -3,6 +3,7 @@
  * text as Word shows it (runs joined, line breaks as \n, paragraphs as \n\n), and how many
  * paragraphs and tables the body has.
  */
+import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { XMLValidator } from 'fast-xml-parser';
 
@@ -57,6 +58,11 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
     paragraphs: (body.match(/<w:p[ >]/g) ?? []).length,
     tables: (body.match(/<w:tbl>/g) ?? []).length,
   };
+}
+
+/** A .docx file on disk, read as readDocx reads its bytes. */
+export async function readDocxFile(file: string): Promise<DocxContent> {
+  return readDocx(new Uint8Array(await readFile(file)));
 }
 
 /** Rewrites one XML part of a .docx (to make broken or hostile templates in tests). */

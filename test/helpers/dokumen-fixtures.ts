@@ -6,7 +6,7 @@ import { parseSettings } from '../../core/settings.js';
 import type { StaffMember } from '../../core/context.js';
 import type { DocumentContext } from '../../core/dokumen/view.js';
 import type { RegisterRecord } from '../../core/record.js';
-import { PERSYARATAN_LABEL } from '../../sheets-schema/index.js';
+import { PERSYARATAN_LABEL, type Peran } from '../../sheets-schema/index.js';
 import { SAMPLE_STAFF } from '../../functions/local/sample.js';
 import { wibInstant, dayFromIso } from '../../core/time.js';
 
@@ -14,13 +14,29 @@ export const STAFF: ReadonlyMap<string, StaffMember> = new Map(
   SAMPLE_STAFF.map((s) => [s.email, { email: s.email, nama: s.nama, nip: s.nip, jabatan: s.jabatan, roles: [s.peran] }]),
 );
 
+function sampleEmail(peran: Peran): string {
+  const member = SAMPLE_STAFF.find((s) => s.peran === peran);
+  if (!member) throw new Error(`test: no sample staff member is ${peran}`);
+  return member.email;
+}
+
+/** The e-mail of the sample office's staff member of each role (functions/local/sample.ts). */
+export const PETUGAS = sampleEmail('petugas');
+export const SUBKOOR = sampleEmail('subkoordinator');
+export const KOORDINATOR = sampleEmail('koordinator');
+export const SEKRETARIS = sampleEmail('sekretaris');
+export const KEPALA = sampleEmail('kepala');
+
+/** The Pengaturan rows of the fixture office (its contact lines and status page). */
+export const OFFICE_SETTINGS: readonly { kunci: string; nilai: string }[] = [
+  { kunci: 'email', nilai: 'dpmptsp@payakumbuhkota.go.id' },
+  { kunci: 'situs', nilai: 'dpmptsp.payakumbuhkota.go.id' },
+  { kunci: 'url_cek_status', nilai: 'https://dpmptsp.payakumbuhkota.go.id/cek' },
+];
+
 export function documentContext(overrides: Partial<DocumentContext> = {}): DocumentContext {
   return {
-    settings: parseSettings([
-      { kunci: 'email', nilai: 'dpmptsp@payakumbuhkota.go.id' },
-      { kunci: 'situs', nilai: 'dpmptsp.payakumbuhkota.go.id' },
-      { kunci: 'url_cek_status', nilai: 'https://dpmptsp.payakumbuhkota.go.id/cek' },
-    ]),
+    settings: parseSettings(OFFICE_SETTINGS),
     staff: STAFF,
     now: wibInstant(dayFromIso('2026-11-26'), 10, 30),
     logo: null,
@@ -42,7 +58,7 @@ export function signedRecord(overrides: RegisterRecord = {}): RegisterRecord {
     kode_akses: 'K7QH3M',
     diterima_pada: '2026-11-16 08:15:00',
     kanal: 'formulir_kertas',
-    dicatat_oleh: 'rina.petugas@contoh.go.id',
+    dicatat_oleh: PETUGAS,
     nama_pelapor: 'Hj. Asmawati',
     nik_pelapor: '1376014501700002',
     alamat_pelapor: 'Jl. Soekarno Hatta No. 12, Payakumbuh',

@@ -1,6 +1,6 @@
-/** Small helpers shared by the document tests: PDF tools present, files below a folder, a rejection. */
+/** Small helpers shared by the document tests: PDF tools present, whether a file exists, files below a folder, a rejection. */
 import { execFileSync } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -18,6 +18,14 @@ export const pdfTestsRun = ((): boolean => {
     return false;
   }
 })();
+
+/** Whether anything (a file or a folder) exists at `file`. */
+export async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
 
 /** Every file below a folder, relative to it with `/`, sorted; none when the folder is missing. */
 export async function filesBelow(root: string): Promise<string[]> {
