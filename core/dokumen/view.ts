@@ -10,6 +10,7 @@ import {
   KATEGORI,
   KATEGORI_LABEL,
   PERAN_LABEL,
+  REGISTER_COLUMNS,
   PERSYARATAN,
   PERSYARATAN_LABEL,
   STATUS_LABEL,
@@ -20,6 +21,7 @@ import {
   type Peran,
 } from '../../sheets-schema/index.js';
 import type { StaffMember } from '../context.js';
+import type { Steps } from '../riwayat.js';
 import { PengaduanError } from '../errors.js';
 import { cell, splitList, type RegisterRecord } from '../record.js';
 import type { Settings } from '../settings.js';
@@ -36,10 +38,10 @@ export interface DocumentContext {
   readonly now: number;
   /** The city's logo for the letterhead, or null for an empty logo slot. */
   readonly logo: Gambar | null;
-  /** Who last took each SOP action on this complaint (aksi → e-mail), from the history tab. */
-  readonly pelaku?: Readonly<Record<string, string>>;
-  /** When each SOP action was last taken on this complaint (aksi → `YYYY-MM-DD HH:mm:ss` WIB), from the history tab. */
-  readonly waktu?: Readonly<Record<string, string>>;
+  /** Who last took each SOP action on this complaint (aksi → e-mail), from the history tab (core/riwayat.ts). */
+  readonly pelaku?: Steps['pelaku'];
+  /** When each SOP action was last taken on this complaint (aksi → `YYYY-MM-DD HH:mm:ss` WIB). */
+  readonly waktu?: Steps['waktu'];
 }
 
 export interface BuiltView<T extends NamaTemplate = NamaTemplate> {
@@ -121,7 +123,11 @@ function closedRecord(record: RegisterRecord): RegisterRecord {
   }
   return out;
 }
-const JSON_LISTS = new Set(['rapat_undangan', 'rapat_hadir', 'rapat_tindak_lanjut']);
+/** The register's JSON columns, as the schema types them. */
+const JSON_LISTS = new Set<string>(REGISTER_COLUMNS.filter((c) => c.type === 'json').map((c) => c.key));
+
+/** The office's Instagram account as `@name`, however the setting was typed. */
+const instagram = (account: string): string => `@${account.replace(/^@/, '')}`;
 
 function kop(dc: DocumentContext): ViewModel<'tanda_terima'>['kop'] {
   const t = dc.settings.text;
@@ -129,7 +135,7 @@ function kop(dc: DocumentContext): ViewModel<'tanda_terima'>['kop'] {
     t.telepon && `Telepon/WhatsApp ${t.telepon}`,
     t.email && `E-mail ${t.email}`,
     t.situs && `Laman ${t.situs}`,
-    t.instagram && `Instagram @${t.instagram.replace(/^@/, '')}`,
+    t.instagram && `Instagram ${instagram(t.instagram)}`,
   ].filter(Boolean);
   return {
     pemda: t.nama_pemda.toUpperCase(),
@@ -250,7 +256,7 @@ function tandaTerima(record: RegisterRecord, dc: DocumentContext): ViewModel<'ta
   // Only the online form has no receiving officer; a receipt of any other channel is signed by one.
   const online = cell(record, 'kanal') === 'formulir_online';
   const received = splitList(cell(record, 'persyaratan_diterima'));
-  const contacts = [t.telepon && `telepon/WhatsApp ${t.telepon}`, t.instagram && `Instagram @${t.instagram.replace(/^@/, '')}`].filter(Boolean).join(', ');
+  const contacts = [t.telepon && `telepon/WhatsApp ${t.telepon}`, t.instagram && `Instagram ${instagram(t.instagram)}`].filter(Boolean).join(', ');
   return {
     kop: kop(dc),
     tempat_tanggal: tempatTanggal(dc, wibDay(parseRegisterTimestamp(cell(record, 'diterima_pada')) ?? dc.now)),
@@ -301,7 +307,7 @@ function lembarPengaduan(record: RegisterRecord, dc: DocumentContext): ViewModel
     kanal: kanalLabel(record),
     ada_nomor_lapor: cell(record, 'nomor_lapor') !== '',
     nomor_lapor: cell(record, 'nomor_lapor'),
-    dicatat_oleh: recorder ? `${recorder.nama} (${recorder.jabatan || 'petugas'})` : cell(record, 'kanal') === 'formulir_online' ? 'Formulir online (otomatis)' : orBlank(cell(record, 'dicatat_oleh')),
+    dicatat_oleh: recorder ? `${recorder.nama} (${recorder.jabatan || PERAN_LABEL.petugas})` : cell(record, 'kanal') === 'formulir_online' ? 'Formulir online (otomatis)' : orBlank(cell(record, 'dicatat_oleh')),
     pelapor: pelapor(record),
     usaha: usaha(record),
     isi: cell(record, 'isi_pengaduan'),

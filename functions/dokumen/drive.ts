@@ -16,8 +16,8 @@ import type { Gambar, NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { TEMPLATE_FILE } from '../../core/dokumen/kontrak.js';
 import { GoogleApi, httpStatusOf } from '../google-api.js';
 import type { DocumentSink } from './produce.js';
-import { checkOnce, MAX_TEMPLATE_BYTES, TemplateSource, type Loaded, type TemplateLoader } from './render.js';
-import { documentFileName, logoOf, MAX_LOGO_BYTES, safeName } from './local.js';
+import { checkOnce, MAX_TEMPLATE_BYTES, TemplateSource, templateTooLarge, type Loaded, type TemplateLoader } from './render.js';
+import { documentFileName, logoOf, logoTooLarge, MAX_LOGO_BYTES, safeName } from './local.js';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
@@ -250,7 +250,7 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
     const file = files.find((f) => f.name === base && f.mimeType === GOOGLE_DOC_MIME) ?? files.find((f) => f.name === fileName);
     if (!file?.id) return this.fallback.load(name);
     if (Number(file.size ?? 0) > MAX_TEMPLATE_BYTES) {
-      throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${fileName}" di Google Drive lebih dari 5 MB; kecilkan gambar di dalamnya.`);
+      throw templateTooLarge(`Drive: ${fileName}`);
     }
     const bytes = await this.download(file, `template ${fileName}`);
     const shown = `Drive: ${file.name ?? fileName}`;
@@ -266,7 +266,7 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
     try {
       const file = (await this.files()).find((f) => f.name === name);
       if (!file?.id) return { logo: null, warning: `Logo kop "${name}" tidak ada di folder template Google Drive; tempat logo dibiarkan kosong.` };
-      if (Number(file.size ?? 0) > MAX_LOGO_BYTES) return { logo: null, warning: `Logo kop "${name}" lebih dari 2 MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
+      if (Number(file.size ?? 0) > MAX_LOGO_BYTES) return logoTooLarge(name);
       return logoOf(name, await this.download(file, `logo ${name}`));
     } catch (e) {
       return { logo: null, warning: `Logo kop "${name}" tidak dapat diunduh (${(e as Error).message.slice(0, 120)}); tempat logo dibiarkan kosong.` };

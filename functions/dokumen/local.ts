@@ -11,7 +11,6 @@ import type { JenisDokumen } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
 import { fsReason } from '../files.js';
 
-export { fsReason };
 import type { Gambar } from '../../core/dokumen/kontrak.js';
 
 export function documentsFolder(registerFile: string): string {
@@ -126,13 +125,25 @@ export async function loadLogo(registerFile: string, setting: string): Promise<{
   }
   const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
   if (size < 0) return { logo: null, warning: `Logo kop "${name}" tidak ditemukan di folder register; tempat logo dibiarkan kosong.` };
-  if (size > MAX_LOGO_BYTES) return { logo: null, warning: `Logo kop "${name}" lebih dari 2 MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
-  return logoOf(name, new Uint8Array(await readFile(file)));
+  if (size > MAX_LOGO_BYTES) return logoTooLarge(name);
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(await readFile(file));
+  } catch (e) {
+    // Unreadable (permissions, removed meanwhile): like every logo problem, it never stops a document.
+    return { logo: null, warning: `Logo kop "${name}" tidak dapat dibaca (${fsReason(e)}); tempat logo dibiarkan kosong.` };
+  }
+  return logoOf(name, data);
+}
+
+/** A logo over MAX_LOGO_BYTES: the slot stays empty and the warning says why. */
+export function logoTooLarge(name: string): { logo: null; warning: string } {
+  return { logo: null, warning: `Logo kop "${name}" lebih dari ${MAX_LOGO_BYTES / 1024 / 1024} MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
 }
 
 /** The logo's bytes as the letterhead's image, fitted into its cell; a warning when unusable. */
 export function logoOf(name: string, data: Uint8Array): { logo: Gambar | null; warning?: string } {
-  if (data.byteLength > MAX_LOGO_BYTES) return { logo: null, warning: `Logo kop "${name}" lebih dari 2 MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
+  if (data.byteLength > MAX_LOGO_BYTES) return logoTooLarge(name);
   let dim: ReturnType<typeof imageSize>;
   try {
     dim = imageSize(data);

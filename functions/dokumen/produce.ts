@@ -13,6 +13,7 @@ import { isPengaduanError, PengaduanError } from '../../core/errors.js';
 import type { Gambar } from '../../core/dokumen/kontrak.js';
 import { buildView, type DocumentContext } from '../../core/dokumen/view.js';
 import type { RegisterRecord } from '../../core/record.js';
+import { lastSteps, type Steps } from '../../core/riwayat.js';
 import { loadContext, type Context, type RegisterTables } from '../service.js';
 import { renderTemplate, type TemplateLoader } from './render.js';
 
@@ -51,11 +52,6 @@ export function complaintRow(book: RegisterTables, nomor: string): { rowNumber: 
   return { rowNumber, record: register.get(rowNumber) };
 }
 
-interface Steps {
-  readonly pelaku: Record<string, string>;
-  readonly waktu: Record<string, string>;
-}
-
 /**
  * One transaction's document work: the settings, the staff, the logo and who took each step are
  * read once, however many documents (a batch import renders two per complaint). Create it after
@@ -75,22 +71,15 @@ export class DocumentSession {
     return (this.ctx ??= loadContext(this.book));
   }
 
-  /** Who last took each action on each complaint, and when, from one pass over the history tab. */
+  /** Who last took each action on this complaint, and when, from one pass over the history tab. */
   private stepsOf(nomor: string): Steps {
-    if (!this.steps) {
-      this.steps = new Map();
-      for (const r of this.book.table('riwayat').rows()) {
-        const key = String(r.values.nomor ?? '').trim();
-        const aksi = String(r.values.aksi ?? '');
-        const waktu = String(r.values.waktu ?? '');
-        let s = this.steps.get(key);
-        if (!s) this.steps.set(key, (s = { pelaku: {}, waktu: {} }));
-        // The latest by time, not by row: people may sort the history tab.
-        if ((s.waktu[aksi] ?? '') > waktu) continue;
-        s.pelaku[aksi] = String(r.values.oleh_email ?? '');
-        s.waktu[aksi] = waktu;
-      }
-    }
+    const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+    this.steps ??= lastSteps(
+      this.book
+        .table('riwayat')
+        .rows()
+        .map((r) => ({ nomor: text(r.values.nomor), aksi: text(r.values.aksi), waktu: text(r.values.waktu), oleh_email: text(r.values.oleh_email) })),
+    );
     return this.steps.get(nomor.trim()) ?? { pelaku: {}, waktu: {} };
   }
 

@@ -18,12 +18,12 @@ import { safeView } from '../../core/dokumen/aman.js';
 import { exampleView, KONTRAK, TEMPLATE_FILE, shapeProblems, type NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { checkCommands, DELIMITERS, evaluatePath, type TemplateCommand } from '../../core/dokumen/perintah.js';
 
-/** The templates shipped with the code. */
 /** docx-templates and JSZip, loaded with the first template rather than at start. */
 const engine = (): Promise<typeof import('./engine.js')> => import('./engine.js');
 
 /** Set by the functions' bundle (tools/bundle-functions.ts): the templates' folder beside the bundle. */
 declare const __PENGADUAN_TEMPLATES__: string | undefined;
+/** The templates shipped with the code. */
 export const TEMPLATE_DIR =
   typeof __PENGADUAN_TEMPLATES__ === 'string'
     ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), __PENGADUAN_TEMPLATES__)
@@ -36,6 +36,14 @@ const LITERAL_XML_DELIMITER = '\u0000xml\u0000';
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 export const MAX_TEMPLATE_UNZIPPED_BYTES = 20 * 1024 * 1024;
 
+/** A template over MAX_TEMPLATE_BYTES, wherever it came from. */
+export function templateTooLarge(file: string): PengaduanError {
+  return new PengaduanError(
+    'TEMPLATE_TIDAK_VALID',
+    `Template "${file}" lebih dari ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB; template naskah seharusnya hanya beberapa puluh KB. Kecilkan gambar di dalamnya.`,
+  );
+}
+
 /**
  * Refuses a template that would unpack into more than MAX_TEMPLATE_UNZIPPED_BYTES (a "zip bomb":
  * a small file whose XML fills the memory when parsed), from the sizes its zip directory declares.
@@ -43,7 +51,7 @@ export const MAX_TEMPLATE_UNZIPPED_BYTES = 20 * 1024 * 1024;
  */
 async function refuseOversized(bytes: Uint8Array, file: string): Promise<void> {
   if (bytes.length > MAX_TEMPLATE_BYTES) {
-    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" lebih dari 5 MB; template naskah seharusnya hanya beberapa puluh KB. Kecilkan gambar di dalamnya.`);
+    throw templateTooLarge(file);
   }
   const { JSZip } = await engine();
   let zip: InstanceType<typeof JSZip>;
@@ -130,7 +138,7 @@ export class TemplateSource implements TemplateLoader {
     const st = await stat(file).catch(() => undefined);
     if (!st?.isFile()) throw new PengaduanError('BERKAS_TIDAK_DITEMUKAN', `Template "${file}" tidak ditemukan atau bukan berkas biasa.`);
     if (st.size > MAX_TEMPLATE_BYTES) {
-      throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" lebih dari 5 MB; template naskah seharusnya hanya beberapa puluh KB. Kecilkan gambar di dalamnya.`);
+      throw templateTooLarge(file);
     }
     let bytes: Uint8Array;
     try {
