@@ -6,25 +6,15 @@
  */
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { imageSize } from 'image-size';
-import type { JenisDokumen } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
-import { fsReason } from '../files.js';
-
+import type { JenisDokumen } from '../../sheets-schema/index.js';
+import { documentFileName, safeName } from '../../core/dokumen/berkas.js';
 import type { Gambar } from '../../core/dokumen/kontrak.js';
+import { fsReason } from '../files.js';
+import { logoOf, logoTooLarge, MAX_LOGO_BYTES } from './logo.js';
 
 export function documentsFolder(registerFile: string): string {
   return path.join(path.dirname(registerFile), `${path.basename(registerFile, path.extname(registerFile))}-dokumen`);
-}
-
-/** A registration number as a file name: letters, digits, `.`, `_` and `-` only. */
-export function safeName(s: string): string {
-  const cleaned = s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80);
-  return cleaned || 'tanpa-nomor';
-}
-
-export function documentFileName(nomor: string, jenis: JenisDokumen): string {
-  return `${safeName(nomor)}_${jenis.replace(/_/g, '-')}.docx`;
 }
 
 /**
@@ -103,12 +93,6 @@ export class LocalDocumentStore {
   }
 }
 
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-const MAX_LOGO_PIXELS = 10_000;
-/** The logo cell of the letterhead: the logo is scaled to fit 3 × 2.2 cm, keeping its proportions. */
-const LOGO_BOX_CM = { width: 3, height: 2.2 };
-const EXTENSIONS: Record<string, Gambar['extension']> = { png: '.png', jpg: '.jpg', jpeg: '.jpeg', gif: '.gif' };
-
 /**
  * The letterhead logo named in the settings (`logo_kop`): a file in the register's folder (or
  * below it). A missing, unreadable or unreasonable logo leaves the slot empty and says why; it
@@ -134,28 +118,4 @@ export async function loadLogo(registerFile: string, setting: string): Promise<{
     return { logo: null, warning: `Logo kop "${name}" tidak dapat dibaca (${fsReason(e)}); tempat logo dibiarkan kosong.` };
   }
   return logoOf(name, data);
-}
-
-/** A logo over MAX_LOGO_BYTES: the slot stays empty and the warning says why. */
-export function logoTooLarge(name: string): { logo: null; warning: string } {
-  return { logo: null, warning: `Logo kop "${name}" lebih dari ${MAX_LOGO_BYTES / 1024 / 1024} MB; perkecil gambarnya. Tempat logo dibiarkan kosong.` };
-}
-
-/** The logo's bytes as the letterhead's image, fitted into its cell; a warning when unusable. */
-export function logoOf(name: string, data: Uint8Array): { logo: Gambar | null; warning?: string } {
-  if (data.byteLength > MAX_LOGO_BYTES) return logoTooLarge(name);
-  let dim: ReturnType<typeof imageSize>;
-  try {
-    dim = imageSize(data);
-  } catch {
-    return { logo: null, warning: `Logo kop "${name}" bukan gambar PNG, JPG, atau GIF; tempat logo dibiarkan kosong.` };
-  }
-  const ext = EXTENSIONS[dim.type ?? ''];
-  if (!ext || !dim.width || !dim.height) return { logo: null, warning: `Logo kop "${name}" bukan gambar PNG, JPG, atau GIF; tempat logo dibiarkan kosong.` };
-  if (dim.width > MAX_LOGO_PIXELS || dim.height > MAX_LOGO_PIXELS) {
-    return { logo: null, warning: `Logo kop "${name}" berukuran ${dim.width}×${dim.height} piksel; perkecil (paling besar ${MAX_LOGO_PIXELS} piksel per sisi). Tempat logo dibiarkan kosong.` };
-  }
-  const scale = Math.min(LOGO_BOX_CM.width / dim.width, LOGO_BOX_CM.height / dim.height);
-  const round = (cm: number): number => Math.round(cm * 100) / 100;
-  return { logo: { data, extension: ext, width: round(dim.width * scale), height: round(dim.height * scale) } };
 }
