@@ -19,7 +19,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   AlignmentType,
   BorderStyle,
@@ -44,7 +43,7 @@ import {
   type TableVerticalAlign,
 } from 'docx';
 import { TEMPLATE_FILE, type NamaTemplate } from '../core/dokumen/kontrak.js';
-import { checkTemplate } from '../functions/dokumen/render.js';
+import { checkTemplate, TEMPLATE_DIR } from '../functions/dokumen/render.js';
 
 // ---------------------------------------------------------------------------------------------
 // Units and page
@@ -698,8 +697,7 @@ const BUILDERS: Record<NamaTemplate, () => Document> = {
 };
 
 async function main(): Promise<void> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const out = path.resolve(process.argv[2] ?? path.join(here, '..', 'templates'));
+  const out = path.resolve(process.argv[2] ?? TEMPLATE_DIR);
   mkdirSync(out, { recursive: true });
   for (const [name, build] of Object.entries(BUILDERS) as [NamaTemplate, () => Document][]) {
     const bytes = new Uint8Array(await Packer.toBuffer(build()));
