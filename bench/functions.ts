@@ -20,7 +20,7 @@ import { serve } from '../functions/http/server.js';
 import { bundleFunctions } from '../tools/bundle-functions.js';
 import { fakeSheets } from '../test/fakes/google-sheets.js';
 import { gridOf, sampleRegister } from '../test/helpers/memory-register.js';
-import type { Row } from '../functions/register/table.js';
+import type { Row } from '../core/table.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 process.env.PENGADUAN_SENYAP = '1';
@@ -129,7 +129,7 @@ async function localDokumen(): Promise<void> {
     const register = path.join(dir, 'register.xlsx');
     const now = Date.parse('2026-11-27T10:00:00+07:00');
     const { WorkbookRegister } = await import('../functions/register/workbook.js');
-    const { seedDefaults } = await import('../functions/service.js');
+    const { seedDefaults } = await import('../core/register.js');
     const { seedSamples } = await import('../functions/local/sample.js');
     const { fixedClock } = await import('../test/helpers/wb-fixtures.js');
     await new WorkbookRegister(register).transaction(() => undefined, { seed: async (b) => { seedDefaults(b); await seedSamples(b, fixedClock(now)); } });

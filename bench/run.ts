@@ -24,7 +24,7 @@ import { formatTimeline } from '../core/timeline.js';
 import { dayFromIso, formatWib, isoWeekday } from '../core/time.js';
 import type { RegisterRecord } from '../core/record.js';
 import { WorkbookRegister } from '../functions/register/workbook.js';
-import { registerComplaints, seedDefaults, sweepSla, type Clock } from '../functions/service.js';
+import { registerComplaints, seedDefaults, sweepSla, type Clock } from '../core/register.js';
 import { mulberry32 as prng } from '../test/helpers/prng.js';
 import { buildView } from '../core/dokumen/view.js';
 import { renderTemplate, TemplateSource } from '../functions/dokumen/render.js';

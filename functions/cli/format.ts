@@ -25,7 +25,7 @@ import { ACTIONS, AKSI, WAITING_FOR, actionsFrom, type ActionDef } from '../../c
 import type { FieldSpec } from '../../core/fields.js';
 import { cell, type RegisterRecord } from '../../core/record.js';
 import { tanggalPanjang, tryDayFromIso } from '../../core/time.js';
-import type { ComplaintView, IntakeResult, Notification, SweepSummary, ActionResult } from '../service.js';
+import type { ComplaintView, IntakeResult, Notification, SweepSummary, ActionResult } from '../../core/register.js';
 import type { Produced } from '../dokumen/produce.js';
 
 const TYPE_LABEL: Record<FieldSpec['type'], string> = {

@@ -19,7 +19,7 @@ import { parseSettings } from '../../core/settings.js';
 import { dayFromIso, isoFromDay, tryParseInstant, wibDay, wibInstant } from '../../core/time.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { WorkbookRegister } from '../register/workbook.js';
-import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification, type SweepSummary } from '../service.js';
+import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification, type SweepSummary } from '../../core/register.js';
 import { serveCommand } from './serve.js';
 import { saveToOutbox } from '../local/outbox.js';
 import { seedSamples, type ProduceHook } from '../local/sample.js';

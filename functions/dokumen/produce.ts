@@ -14,7 +14,7 @@ import type { Gambar } from '../../core/dokumen/kontrak.js';
 import { buildView, type DocumentContext } from '../../core/dokumen/view.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { lastSteps, type Steps } from '../../core/riwayat.js';
-import { loadContext, type Context, type RegisterTables } from '../service.js';
+import { loadContext, type Context, type RegisterTables } from '../../core/register.js';
 import { renderTemplate, type TemplateLoader } from './render.js';
 
 /** Where rendered documents go: a local folder, or (Google deployment) a Drive folder. */

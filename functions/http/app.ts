@@ -14,7 +14,7 @@ import { documentProblem } from '../../core/dokumen/view.js';
 import { CITIZEN_STATUS_COLUMNS, citizenIndex, citizenStatus, lookupKey, STATUS_TIDAK_COCOK, type CitizenStatus } from '../../core/status-warga.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { adminEmails, requireAccess } from '../../core/akses.js';
-import { loadContext, sweepSla, type RegisterTables, type SweepSummary } from '../service.js';
+import { loadContext, sweepSla, type RegisterTables, type SweepSummary } from '../../core/register.js';
 import { formatSweep } from '../cli/format.js';
 import { complaintRow, DocumentSession, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
 import type { Config } from '../config.js';

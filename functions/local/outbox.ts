@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatWib } from '../../core/time.js';
-import type { Notification } from '../service.js';
+import type { Notification } from '../../core/register.js';
 
 function encodeHeader(s: string): string {
    

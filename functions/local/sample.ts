@@ -10,7 +10,7 @@ import { PERSYARATAN } from '../../sheets-schema/index.js';
 import type { WorkCalendar } from '../../core/calendar.js';
 import { isoFromDay, wibDay, wibInstant } from '../../core/time.js';
 import type { JenisDokumen } from '../../sheets-schema/index.js';
-import { loadContext, performAction, registerComplaints, type Clock, type RegisterTables } from '../service.js';
+import { loadContext, performAction, registerComplaints, type Clock, type RegisterTables } from '../../core/register.js';
 
 /** Called after each step with the documents it produces, at that step's time. */
 export type ProduceHook = (nomor: string, documents: readonly JenisDokumen[], now: number) => Promise<void>;

@@ -22,9 +22,9 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
 import type { CellValue } from '../../core/record.js';
-import type { RegisterTables, TableLike } from '../service.js';
+import type { RegisterTables, TableLike } from '../../core/register.js';
 import { GoogleApi, httpStatusOf } from '../google-api.js';
-import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from './table.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from '../../core/table.js';
 
 /** What the API hands back with UNFORMATTED_VALUE. */
 type ApiCell = string | number | boolean | null | undefined;

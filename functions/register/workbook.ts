@@ -21,7 +21,7 @@ import { fsReason, isKnownFsError } from '../files.js';
 import { PengaduanError } from '../../core/errors.js';
 import { formatWib, isoFromDay, WIB_OFFSET_MS } from '../../core/time.js';
 import type { CellValue } from '../../core/record.js';
-import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, type Row } from './table.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, type Row } from '../../core/table.js';
 
 export type { Row };
 

@@ -21,7 +21,7 @@ import { parseConfig } from '../../functions/config.js';
 import { depsFromConfig } from '../../functions/http/backends.js';
 import { serve, type Running } from '../../functions/http/server.js';
 import { WorkbookRegister } from '../../functions/register/workbook.js';
-import { registerComplaints, seedDefaults } from '../../functions/service.js';
+import { registerComplaints, seedDefaults } from '../../core/register.js';
 import { seedSamples } from '../../functions/local/sample.js';
 import { readDocx } from '../helpers/docx.js';
 import { filesBelow, pdfTestsRun } from '../helpers/files.js';

@@ -13,7 +13,7 @@ import { isPengaduanError, PengaduanError } from '../../core/errors.js';
 import type { NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { dayFromIso, wibInstant } from '../../core/time.js';
 import { WorkbookRegister, type Row } from '../../functions/register/workbook.js';
-import { performAction, registerComplaints, seedDefaults, type ActionResult, type Clock, type RegisterTables, type TableLike } from '../../functions/service.js';
+import { performAction, registerComplaints, seedDefaults, type ActionResult, type Clock, type RegisterTables, type TableLike } from '../../core/register.js';
 import { SAMPLE_STAFF } from '../../functions/local/sample.js';
 import { complaintRow, DocumentSession, produceDocuments, type DocumentSink, type ProduceDeps } from '../../functions/dokumen/produce.js';
 import { LocalDocumentStore } from '../../functions/dokumen/local.js';

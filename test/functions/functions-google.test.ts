@@ -20,7 +20,7 @@ import { fakeSheets, type SheetCell, type SheetsFake } from '../fakes/google-she
 import { fakeDrive, DOCX_MIME, GOOGLE_DOC_MIME, PDF_MIME, FOLDER_MIME, type DriveFake } from '../fakes/google-drive.js';
 import { gridOf, sampleRegister } from '../helpers/memory-register.js';
 import { editDocx, readDocx } from '../helpers/docx.js';
-import type { Row } from '../../functions/register/table.js';
+import type { Row } from '../../core/table.js';
 
 const NOW_ISO = '2026-11-27T10:00:00+07:00';
 const NOW = Date.parse(NOW_ISO);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbookRegister } from '../../functions/register/workbook.js';
-import { registerComplaints } from '../../functions/service.js';
+import { registerComplaints } from '../../core/register.js';
 import { isPengaduanError } from '../../core/errors.js';
 import { TABS } from '../../sheets-schema/index.js';
 import { cli, complaint, dataRows, fixedClock, readBook, removeDir, sheetOf, tempDir, type CliRun } from '../helpers/wb-fixtures.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PERSYARATAN } from '../../sheets-schema/index.js';
 import { WorkbookRegister } from '../../functions/register/workbook.js';
-import { performAction, registerComplaints, seedDefaults } from '../../functions/service.js';
+import { performAction, registerComplaints, seedDefaults } from '../../core/register.js';
 import { cli, columnOf, complaint, fixedClock, readBook, removeDir, sheetOf, tempDir } from '../helpers/wb-fixtures.js';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkbookRegister } from '../../functions/register/workbook.js';
-import { seedDefaults } from '../../functions/service.js';
+import { seedDefaults } from '../../core/register.js';
 import { tempDir } from '../helpers/cli.js';
 
 const { dir, cleanup } = await tempDir('pengaduan-kunci-');

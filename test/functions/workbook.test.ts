@@ -12,7 +12,7 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkbookRegister, type RegisterBook } from '../../functions/register/workbook.js';
-import { performAction, registerComplaints, seedDefaults } from '../../functions/service.js';
+import { performAction, registerComplaints, seedDefaults } from '../../core/register.js';
 import { isPengaduanError } from '../../core/errors.js';
 import { PERSYARATAN, TABS, TAB_KEYS } from '../../sheets-schema/index.js';
 import {

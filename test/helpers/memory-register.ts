@@ -4,10 +4,10 @@
  * grids a spreadsheet would hold. Not an adapter under test: it checks nothing.
  */
 import { TABS, TAB_KEYS, type TabKey } from '../../sheets-schema/index.js';
-import type { RegisterTables, TableLike } from '../../functions/service.js';
-import { seedDefaults } from '../../functions/service.js';
+import type { RegisterTables, TableLike } from '../../core/register.js';
+import { seedDefaults } from '../../core/register.js';
 import { seedSamples } from '../../functions/local/sample.js';
-import type { Row } from '../../functions/register/table.js';
+import type { Row } from '../../core/table.js';
 import type { SheetCell } from '../fakes/google-sheets.js';
 import { fixedClock } from './wb-fixtures.js';
 

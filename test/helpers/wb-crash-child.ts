@@ -8,7 +8,7 @@ import { open, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { WorkbookRegister } from '../../functions/register/workbook.js';
-import { registerComplaints, seedDefaults } from '../../functions/service.js';
+import { registerComplaints, seedDefaults } from '../../core/register.js';
 import { complaint, fixedClock } from './wb-fixtures.js';
 
 const [file, countText] = process.argv.slice(2);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { main } from '../../functions/cli/main.js';
-import type { Clock } from '../../functions/service.js';
+import type { Clock } from '../../core/register.js';
 import { TABS, type TabKey } from '../../sheets-schema/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

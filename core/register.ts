@@ -1,8 +1,9 @@
 /**
- * The register service: the adapter between the pure core and a register (the local workbook
- * now, Google Sheets later through the same table interface). Each operation reads what it needs,
- * asks core/ to decide, and applies the returned effects: it holds no rules of its own.
- * Callers run each operation inside one register transaction (lock, fresh read, atomic save).
+ * The register service: the procedure over a register's tabs, shared by every front end (the
+ * local workbook, the Sheets adapter of the functions, and the Apps Script bound to the Sheet),
+ * each through the same `TableLike` interface. Each operation reads what it needs, asks core/ to
+ * decide, and applies the returned effects to the tables. It does no I/O itself: callers run each
+ * operation inside one register transaction (lock, fresh read, write) of their own.
  */
 import {
   DEFAULT_LIBUR,
@@ -15,17 +16,17 @@ import {
   type Status,
   type StatusSla,
 } from '../sheets-schema/index.js';
-import { buildContext, type RegisterContext, type StaffMember } from '../core/context.js';
-import { dashboardRow } from '../core/dashboard.js';
-import { resolveNotifications, type Notification } from '../core/notify.js';
-import { PengaduanError, isPengaduanError } from '../core/errors.js';
-import { buildIntake, duplicateKeys, validateIntake, type IntakeValues } from '../core/intake.js';
-import { accessCode, formatNumber, nextSequence, numberConflict, type SeriNomor } from '../core/numbering.js';
-import { cell, type RegisterRecord } from '../core/record.js';
-import { slaOfRecord, slaPatch, slaUnchanged } from '../core/sla-columns.js';
-import { decide, readState, type Actor, type Decision, type Effect } from '../core/sop.js';
-import { formatWib, isoFromDay, wibDay, yearOfDay } from '../core/time.js';
-import type { Row } from './register/workbook.js';
+import { buildContext, type RegisterContext, type StaffMember } from './context.js';
+import { dashboardRow } from './dashboard.js';
+import { resolveNotifications, type Notification } from './notify.js';
+import { PengaduanError, isPengaduanError } from './errors.js';
+import { buildIntake, duplicateKeys, validateIntake, type IntakeValues } from './intake.js';
+import { accessCode, formatNumber, nextSequence, numberConflict, type SeriNomor } from './numbering.js';
+import { cell, type RegisterRecord } from './record.js';
+import { slaOfRecord, slaPatch, slaUnchanged } from './sla-columns.js';
+import { decide, readState, type Actor, type Decision, type Effect } from './sop.js';
+import { formatWib, isoFromDay, wibDay, yearOfDay } from './time.js';
+import type { Row } from './table.js';
 
 /** What the service needs of one tab. The workbook's Table implements it; so will the Sheets adapter. */
 export interface TableLike {

@@ -3,10 +3,10 @@
  * to the schema, how a cell a spreadsheet program wrote becomes the register's text or number,
  * and the rule that each writer writes only its own columns.
  */
-import type { Column, Penulis, Tab } from '../../sheets-schema/index.js';
-import { PengaduanError } from '../../core/errors.js';
-import { formatWib, isoFromDay, WIB_OFFSET_MS } from '../../core/time.js';
-import type { CellValue } from '../../core/record.js';
+import type { Column, Penulis, Tab } from '../sheets-schema/index.js';
+import { PengaduanError } from './errors.js';
+import { formatWib, isoFromDay, WIB_OFFSET_MS } from './time.js';
+import type { CellValue } from './record.js';
 
 export type Row = Record<string, CellValue>;
 
