@@ -22,7 +22,9 @@
  * Messages that begin "Fake Apps Script:" are the fakes' own (a limit of the fakes, or a write that
  * real Sheets would silently turn into something else); all others copy Apps Script's wording.
  */
-import vm from 'node:vm';
+import { createKit, internals as kitInternals, isDate, type CallCounter, type Kind } from './fakes-kit.js';
+
+export type { CallCounter, ServiceName } from './fakes-kit.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -166,21 +168,6 @@ export interface AppsScriptState {
   uiAvailable: boolean;
 }
 
-export type ServiceName = 'Spreadsheet' | 'Base' | 'Lock';
-
-export interface CallCounter {
-  /** Method calls on the fakes since the start or the last reset(). */
-  readonly total: number;
-  /** Calls by 'Class.method', e.g. { 'Range.getValues': 3, 'Sheet.getRange': 5 }. */
-  readonly counts: Readonly<Record<string, number>>;
-  /** Every call's 'Class.method', in order. */
-  readonly log: readonly string[];
-  count(key: string): number;
-  /** Calls on the classes of one service: 'Spreadsheet' (SpreadsheetApp, Spreadsheet, Sheet, Range, Protection, builders, rules), 'Base' (Session, User, Ui, Menu, Logger) or 'Lock'. */
-  service(name: ServiceName): number;
-  reset(): void;
-}
-
 export interface AppsScriptFakes {
   globals: AppsScriptGlobals;
   state: AppsScriptState;
@@ -292,30 +279,7 @@ type Internal =
   | { kind: 'Enum'; enumName: string; name: string };
 
 /** What each proxy stands for, to read the fakes' own objects back when the script passes them in. */
-const internals = new WeakMap<object, Internal>();
-
-const SERVICE_OF: Readonly<Record<string, ServiceName>> = {
-  SpreadsheetApp: 'Spreadsheet',
-  Spreadsheet: 'Spreadsheet',
-  Sheet: 'Spreadsheet',
-  Range: 'Spreadsheet',
-  Protection: 'Spreadsheet',
-  DataValidationBuilder: 'Spreadsheet',
-  DataValidation: 'Spreadsheet',
-  ConditionalFormatRuleBuilder: 'Spreadsheet',
-  ConditionalFormatRule: 'Spreadsheet',
-  BooleanCondition: 'Spreadsheet',
-  Session: 'Base',
-  User: 'Base',
-  Ui: 'Base',
-  Menu: 'Base',
-  Logger: 'Base',
-  LockService: 'Lock',
-  Lock: 'Lock',
-};
-
-/** Keys that test tooling and promise machinery probe; reading them gives undefined instead of throwing. */
-const PROBED_KEYS = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'constructor', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@']);
+const internals = kitInternals as unknown as WeakMap<object, Internal>;
 
 const DATA_VALIDATION_CRITERIA = [
   'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN', 'DATE_ON_OR_AFTER', 'DATE_ON_OR_BEFORE',
@@ -370,8 +334,6 @@ function a1Of(area: Area): string {
   if (area.nr === 1 && area.nc === 1) return first;
   return `${first}:${columnLetters(area.col + area.nc - 1)}${area.row + area.nr - 1}`;
 }
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /** A grid position inside the shifted band moves by `n`; a band inserted inside an area widens it. */
 function shiftArea(area: Area, axis: 'row' | 'col', after: number, n: number): void {
@@ -432,20 +394,6 @@ function eachCell(ref: RangeRef, fn: (cell: Cell, row: number, col: number) => v
 // The fakes
 // ---------------------------------------------------------------------------------------------
 
-interface Realm {
-  Array: ArrayConstructor;
-  Date: DateConstructor;
-  Error: ErrorConstructor;
-}
-
-interface FakeOptions {
-  /** Count method calls (false for enum values). */
-  count?: boolean;
-  /** What String(x), `${x}` and x.toString() give (default: the class name). */
-  text?: string;
-  internal?: Internal;
-}
-
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const PERCENT_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%$/;
 const LOCALE_NUMBER_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d+)$/;
@@ -462,150 +410,17 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
   const spreadsheetUrl = `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
   const timeZone = 'Asia/Jakarta';
 
-  // --- call counting -------------------------------------------------------------------------
-  const counts = new Map<string, number>();
-  const serviceCounts = new Map<ServiceName, number>();
-  const callLog: string[] = [];
-  const record = (className: string, method: string): void => {
-    const key = `${className}.${method}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    const service = SERVICE_OF[className];
-    if (service) serviceCounts.set(service, (serviceCounts.get(service) ?? 0) + 1);
-    callLog.push(key);
-  };
-
-  // --- realm: arrays, Dates and Errors handed to the script are made in its realm -------------
+  // --- the shared machinery: proxies, call counting, realm, argument checks (fakes-kit.ts) ----
   const holder: { globals?: AppsScriptGlobals } = {};
-  let scriptRealm: Realm | undefined;
-  const realm = (): Realm => {
-    if (scriptRealm) return scriptRealm;
-    const { globals } = holder;
-    if (globals && vm.isContext(globals)) {
-      scriptRealm = vm.runInContext('({ Array: Array, Date: Date, Error: Error })', globals) as Realm;
-      return scriptRealm;
-    }
-    return { Array, Date, Error };
-  };
-  const list = <T>(items: readonly T[]): T[] => realm().Array.from(items);
+  const kit = createKit(holder);
+  const { fake, list, gasError, fakeError, typeName, matches, sig, makeEnum, member, enumName } = kit;
+  const realm = kit.realm;
   const toScript = (v: Scalar | undefined): unknown => {
     if (v === undefined) return '';
     if (isDate(v)) return new (realm().Date)(v.getTime());
     return v;
   };
-  /** An error worded as Apps Script words it. */
-  const gasError = (message: string): Error => {
-    const e = new (realm().Error)(message);
-    e.name = 'Exception';
-    return e;
-  };
-  /** An error of the fakes' own. */
-  const fakeError = (message: string): Error => new (realm().Error)(`Fake Apps Script: ${message}`);
 
-  // --- the proxy every fake object is -------------------------------------------------------
-  function fake<T>(className: string, build: (self: T) => Record<string, unknown>, opts: FakeOptions = {}): T {
-    const text = opts.text ?? className;
-    const target: Record<string | symbol, unknown> = {};
-    const proxy = new Proxy(target, {
-      get(t, key) {
-        if (typeof key === 'symbol') return Reflect.get(t, key);
-        if (Object.hasOwn(t, key)) return Reflect.get(t, key);
-        if (PROBED_KEYS.has(key)) return undefined;
-        throw fakeError(`${className}.${key} is not implemented`);
-      },
-      set(_t, key) {
-        throw fakeError(`${className}.${String(key)} cannot be assigned`);
-      },
-      defineProperty(_t, key) {
-        throw fakeError(`${className}.${String(key)} cannot be defined`);
-      },
-      deleteProperty(_t, key) {
-        throw fakeError(`${className}.${String(key)} cannot be deleted`);
-      },
-    });
-    const self = proxy as T;
-    const members = build(self);
-    for (const [key, value] of Object.entries(members)) {
-      if (typeof value === 'function') {
-        const fn = value as (...args: unknown[]) => unknown;
-        target[key] =
-          opts.count === false
-            ? fn
-            : (...args: unknown[]): unknown => {
-                record(className, key);
-                return fn(...args);
-              };
-      } else {
-        target[key] = value;
-      }
-    }
-    if (!Object.hasOwn(target, 'toString')) target.toString = (): string => text;
-    target[Symbol.toPrimitive] = (): string => text;
-    target[Symbol.for('nodejs.util.inspect.custom')] = (): string => `[Fake ${text}]`;
-    if (opts.internal) internals.set(proxy, opts.internal);
-    return self;
-  }
-
-  // --- argument checks ------------------------------------------------------------------------
-  type Kind = 'int' | 'string' | 'boolean' | 'any' | 'array' | 'string|null' | 'boolean|null' | 'Range' | 'User' | 'Menu' | 'DataValidation|null' | 'ProtectionType' | 'ButtonSet';
-
-  const typeName = (v: unknown): string => {
-    if (v === null || v === undefined) return 'null';
-    if (typeof v === 'number') return 'number';
-    if (typeof v === 'string') return 'String';
-    if (typeof v === 'boolean') return 'Boolean';
-    if (Array.isArray(v)) return `${v.length > 0 ? typeName(v[0]) : 'Object'}[]`;
-    if (typeof v === 'object') {
-      const inner = internals.get(v);
-      if (inner) {
-        if (inner.kind === 'Enum') return inner.enumName === 'Button' || inner.enumName === 'ButtonSet' ? inner.enumName : `SpreadsheetApp.${inner.enumName}`;
-        return SERVICE_OF[inner.kind] === 'Spreadsheet' ? `SpreadsheetApp.${inner.kind}` : inner.kind;
-      }
-      if (isDate(v)) return 'Date';
-    }
-    return 'Object';
-  };
-
-  const matches = (kind: Kind, v: unknown): boolean => {
-    const inner = typeof v === 'object' && v !== null ? internals.get(v) : undefined;
-    switch (kind) {
-      case 'int':
-        return typeof v === 'number';
-      case 'string':
-        return typeof v === 'string';
-      case 'boolean':
-        return typeof v === 'boolean';
-      case 'any':
-        return v !== undefined;
-      case 'array':
-        return Array.isArray(v);
-      case 'string|null':
-        return v === null || typeof v === 'string';
-      case 'boolean|null':
-        return v === null || typeof v === 'boolean';
-      case 'Range':
-      case 'User':
-      case 'Menu':
-        return inner?.kind === kind;
-      case 'DataValidation|null':
-        return v === null || inner?.kind === 'DataValidation';
-      case 'ProtectionType':
-      case 'ButtonSet':
-        return inner?.kind === 'Enum' && inner.enumName === kind;
-    }
-  };
-
-  /** Checks the arguments against the overloads; returns the index of the one they fit. */
-  const sig = (qualified: string, args: readonly unknown[], ...overloads: Kind[][]): number => {
-    const index = overloads.findIndex((kinds) => kinds.length === args.length && kinds.every((k, i) => matches(k, args[i])));
-    if (index < 0) throw gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${qualified}.`);
-    overloads[index]?.forEach((k, i) => {
-      const v = args[i];
-      if (k === 'int' && !(typeof v === 'number' && Number.isInteger(v))) {
-        throw fakeError(`${qualified} was given ${String(v)} where a whole number belongs`);
-      }
-    });
-    return index;
-  };
   const intArg = (args: readonly unknown[], i: number): number => args[i] as number;
   const strArg = (args: readonly unknown[], i: number): string => args[i] as string;
   const boolArg = (args: readonly unknown[], i: number): boolean => args[i] as boolean;
@@ -623,24 +438,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
     if (inner?.kind === 'User') return inner.email;
     throw gasError(`The parameters (${typeName(v)}) don't match the method signature for ${qualified}.`);
   };
-  const enumName = (v: unknown): string => {
-    const inner = typeof v === 'object' && v !== null ? internals.get(v) : undefined;
-    if (inner?.kind !== 'Enum') throw fakeError(`expected an enum value, got ${typeName(v)}`);
-    return inner.name;
-  };
-
   // --- enums ----------------------------------------------------------------------------------
-  function makeEnum(name: string, members: readonly string[]): Record<string, object> {
-    const values: Record<string, object> = {};
-    members.forEach((member, ordinal) => {
-      values[member] = fake<object>(name, () => ({ toString: () => member, name: () => member, ordinal: () => ordinal, toJSON: () => member }), {
-        count: false,
-        text: member,
-        internal: { kind: 'Enum', enumName: name, name: member },
-      });
-    });
-    return fake<Record<string, object>>(name, () => values, { count: false });
-  }
   const enums = {
     ProtectionType: makeEnum('ProtectionType', PROTECTION_TYPES),
     DataValidationCriteria: makeEnum('DataValidationCriteria', DATA_VALIDATION_CRITERIA),
@@ -648,12 +446,6 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
     Button: makeEnum('Button', BUTTONS),
     ButtonSet: makeEnum('ButtonSet', BUTTON_SETS),
   };
-  const member = <T>(e: Record<string, object>, name: string): T => {
-    const v = e[name];
-    if (!v) throw fakeError(`no enum value ${name}`);
-    return v as T;
-  };
-
   // --- spreadsheet model ----------------------------------------------------------------------
   const sheets: SheetModel[] = [];
   const newSheet = (name: string, rows: number, cols: number): SheetModel => ({
@@ -1511,24 +1303,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
     },
   };
 
-  const calls: CallCounter = {
-    get total() {
-      return callLog.length;
-    },
-    get counts() {
-      return Object.fromEntries(counts);
-    },
-    get log() {
-      return [...callLog];
-    },
-    count: (key: string) => counts.get(key) ?? 0,
-    service: (name: ServiceName) => serviceCounts.get(name) ?? 0,
-    reset: () => {
-      counts.clear();
-      serviceCounts.clear();
-      callLog.length = 0;
-    },
-  };
+  const calls = kit.calls;
 
   return { globals, state, calls };
 }
