@@ -1,7 +1,8 @@
 /**
  * The de-identified dashboard rows that leadership's Looker Studio report reads: one flat row per
  * complaint, built only from a whitelist of non-personal columns (the dashboard tab's schema), so
- * no name, NIK, phone, e-mail, address or free text can reach it by construction.
+ * no name, NIK, phone, e-mail, address or free text can reach it by construction (the kelurahan,
+ * typed freely, only as a name of the official list).
  */
 import {
   DASBOR_COLUMNS,
@@ -9,7 +10,6 @@ import {
   isFinalStatus,
   isKanal,
   isKategori,
-  isKecamatan,
   isStatus,
   stageColumn,
   STATUS,
@@ -18,6 +18,7 @@ import {
 import { cell, type CellValue, type RegisterRecord } from './record.js';
 import type { SlaResult } from './sla.js';
 import { isoFromDay, tryParseInstant, wibDay } from './time.js';
+import { officialArea } from './wilayah.js';
 
 export type DasborKey = (typeof DASBOR_COLUMNS)[number]['key'];
 export type DasborRow = Record<DasborKey, CellValue>;
@@ -33,6 +34,7 @@ export function dashboardRow(record: RegisterRecord, sla: SlaResult | undefined)
   const receivedDate = received === undefined ? '' : isoFromDay(wibDay(received));
   const ok = sla?.ok === true ? sla : undefined;
   const final = isStatus(status) && isFinalStatus(status);
+  const area = officialArea(cell(record, 'kelurahan'), cell(record, 'kecamatan'));
   const row: Record<string, CellValue> = {
     nomor: cell(record, 'nomor'),
     bulan: receivedDate.slice(0, 7),
@@ -47,7 +49,8 @@ export function dashboardRow(record: RegisterRecord, sla: SlaResult | undefined)
     hari_kerja_terpakai: ok ? ok.usedDays : '',
     status_sla: sla?.state ?? '',
     tepat_waktu: ok?.closedDay !== undefined ? (ok.state === 'SELESAI_TEPAT_WAKTU' ? 'ya' : 'tidak') : '',
-    kecamatan: enumOnly(cell(record, 'kecamatan'), isKecamatan),
+    kecamatan: area.kecamatan,
+    kelurahan: area.kelurahan,
     bidang_usaha: enumOnly(cell(record, 'bidang_usaha'), isBidangUsaha),
   };
   for (const s of STATUS) row[stageColumn(s)] = ok?.perStage[s] ?? '';

@@ -8,12 +8,14 @@ export * from './tabs.js';
 export * from './settings.js';
 export * from './libur.js';
 export * from './form.js';
+export * from './wilayah.js';
 
 import * as enums from './enums.js';
 import { TABS } from './tabs.js';
 import { SETTINGS } from './settings.js';
 import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER } from './libur.js';
 import { FORM } from './form.js';
+import { KELURAHAN } from './wilayah.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -34,6 +36,7 @@ export function schemaJson(): unknown {
       jenis_dokumen: { values: enums.JENIS_DOKUMEN, labels: enums.JENIS_DOKUMEN_LABEL },
       kecamatan: { values: enums.KECAMATAN },
       bidang_usaha: { values: enums.BIDANG_USAHA },
+      kelurahan: { values: KELURAHAN },
       penulis: { values: enums.PENULIS },
     },
     settings: SETTINGS,

@@ -20,6 +20,7 @@ import {
   STATUS_SLA,
   type Status,
 } from './enums.js';
+import { KELURAHAN_NAMA } from './wilayah.js';
 import { col, MAX_TEKS, MAX_TEKS_PANJANG, type Column, type Tab } from './columns.js';
 
 const long = { maxLength: MAX_TEKS_PANJANG } as const;
@@ -182,11 +183,13 @@ export const DASBOR_COLUMNS = [
   col('hari_kerja_terpakai', 'Hari Kerja Terpakai', 'angka', 'sla'),
   col('status_sla', 'Status SLA', 'pilihan', 'sla', { values: STATUS_SLA }),
   col('tepat_waktu', 'Tepat Waktu', 'teks', 'sla', { note: 'ya / tidak / kosong bila masih terbuka' }),
-  // Area by kecamatan only: the kelurahan is typed freely by the complainant, and free text never
-  // reaches the dashboard.
   col('kecamatan', 'Kecamatan', 'pilihan', 'sla', { values: KECAMATAN }),
   col('bidang_usaha', 'Bidang Usaha', 'pilihan', 'sla', { values: BIDANG_USAHA }),
   ...stageColumns,
+  // The kelurahan is typed freely by the complainant, and free text never reaches the dashboard:
+  // only a name on the official list (sheets-schema/wilayah.ts) does, else the cell stays blank.
+  // Last, so that a register made before it gains the column at the end, in the schema's order.
+  col('kelurahan', 'Kelurahan', 'pilihan', 'sla', { values: KELURAHAN_NAMA }),
 ] as const satisfies readonly Column[];
 
 export const TABS = {

@@ -11,6 +11,7 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import { isJenisDokumen, JENIS_DOKUMEN, type JenisDokumen, type TabKey } from '../../sheets-schema/index.js';
 import { ADMIN_ERROR_CODES, isPengaduanError, PengaduanError, type ErrorCode } from '../../core/errors.js';
 import { documentProblem } from '../../core/dokumen/view.js';
+import { documentFileName } from '../../core/dokumen/berkas.js';
 import { CITIZEN_STATUS_COLUMNS, citizenIndex, citizenStatus, lookupKey, STATUS_TIDAK_COCOK, type CitizenStatus } from '../../core/status-warga.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { adminEmails, requireAccess } from '../../core/akses.js';
@@ -21,6 +22,8 @@ import type { Config } from '../config.js';
 import type { HeaderOf, IdentityVerifier } from './auth.js';
 import { FixedWindowLimiter } from './limiter.js';
 import { log } from './log.js';
+import { deployedCekPage } from './pages/index.js';
+import { pageHeaders } from './pages/html.js';
 
 /** Staged files: put in place after the register is written, or thrown away. */
 export interface Staged {
@@ -162,6 +165,12 @@ function jenisListOf(value: unknown): JenisDokumen[] {
   return out;
 }
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function attachmentOf(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): { jenis: JenisDokumen; nama: string; mimeType: string; base64: string } {
+  return { jenis, nama: documentFileName(nomor, jenis), mimeType: DOCX, base64: Buffer.from(bytes).toString('base64') };
+}
+
 function nomorOf(value: unknown): string {
   const nomor = typeof value === 'string' ? value.trim() : '';
   if (nomor === '' || nomor.length > MAX_NOMOR || [...nomor].some((ch) => ch.charCodeAt(0) < 32)) {
@@ -223,6 +232,8 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
         nomor,
         dokumen: produced.map((p) => ({ jenis: p.jenis, tautan: p.link ?? '', ...(extras.pdf[p.jenis] ? { pdf: extras.pdf[p.jenis] } : {}) })),
         peringatan: warnings,
+        // The files themselves, for a caller that e-mails them (Apps Script attaching the Tanda Terima).
+        ...(body.lampiran === true ? { lampiran: produced.flatMap((p) => (p.bytes ? [attachmentOf(nomor, p.jenis, p.bytes)] : [])) } : {}),
       });
     } catch (e) {
       sendError(res, e, 'dokumen');
@@ -282,6 +293,12 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
     }
     try {
       only(req, res, ['GET', 'POST']);
+      // A browser opening the function's address gets the status page, which POSTs back here.
+      if (req.method === 'GET' && /\btext\/html\b/.test(String(req.headers.accept ?? ''))) {
+        const page = deployedCekPage();
+        res.status(200).set(pageHeaders(page)).send(page.html);
+        return;
+      }
       const source: Record<string, unknown> = req.method === 'GET' ? (req.query) : bodyOf(req);
       const nomorText = typeof source.nomor === 'string' ? source.nomor.trim() : '';
       const kode = typeof source.kode === 'string' ? source.kode.trim() : '';

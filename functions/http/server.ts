@@ -1,6 +1,7 @@
 /**
  * The embedded default's server: the same three functions, served together on one local port
- * through the Functions Framework (`/dokumen`, `/sla`, `/status`), on the local register.
+ * through the Functions Framework (`/dokumen`, `/sla`, `/status`), on the local register, and two
+ * pages: the leadership dashboard (`/dasbor`) and the citizens' status page (`/cek`).
  */
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,22 +10,57 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Config } from '../config.js';
 import { createApp, type AppDeps, type Handler } from './app.js';
 import { FUNCTION_NAMES, type FunctionName } from './register.js';
+import { isPengaduanError } from '../../core/errors.js';
+import { log } from './log.js';
+import { pageHandlers } from './pages/index.js';
+import { BASE_STYLE, esc, pageHeaders, shell } from './pages/html.js';
 
 const isFunctionName = (s: string): s is FunctionName => (FUNCTION_NAMES as readonly string[]).includes(s);
 
-/** One function that routes by path to the three, for serving them all on one port. */
-function routerOf(app: Record<FunctionName, Handler>): Handler {
+/** The pages served beside the functions, and the methods they answer. */
+const PAGES = ['dasbor', 'cek'] as const;
+type PageName = (typeof PAGES)[number];
+const isPageName = (s: string): s is PageName => (PAGES as readonly string[]).includes(s);
+
+/** A page that could not be made: an Indonesian page, never a stack trace. */
+function pageError(res: Parameters<Handler>[1], e: unknown): void {
+  const known = isPengaduanError(e);
+  if (!known) log('ERROR', 'halaman: kesalahan tak terduga', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  const message = known ? e.message : 'Terjadi kesalahan tak terduga. Laporkan kepada admin bila berulang.';
+  const page = shell({
+    title: 'Halaman tidak dapat ditampilkan',
+    style: BASE_STYLE,
+    body: `<header class="kop"><h1>Halaman tidak dapat ditampilkan</h1></header><main><section class="kartu"><p>${esc(message)}</p><p class="catatan">Muat ulang halaman ini sebentar lagi.</p></section></main>`,
+  });
+  res.status(known && e.code === 'REGISTER_TERKUNCI' ? 503 : 500).set(pageHeaders(page)).send(page.html);
+}
+
+/** One function that routes by path to the three functions and the two pages, for serving them all on one port. */
+function routerOf(app: Record<FunctionName, Handler>, pages: Record<PageName, Handler>): Handler {
   return async (req, res) => {
     const name = req.path.replace(/^\/+|\/+$/g, '');
     if (isFunctionName(name)) {
       await app[name](req, res);
       return;
     }
-    if (name === '') {
-      res.status(200).json({ ok: true, layanan: 'Layanan Pengaduan DPMPTSP Kota Payakumbuh', fungsi: FUNCTION_NAMES.map((f) => `/${f}`) });
+    if (isPageName(name)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.set('Allow', 'GET, HEAD');
+        res.status(405).json({ ok: false, kode: 'METODE_TIDAK_DIDUKUNG', pesan: `Metode ${req.method.slice(0, 10)} tidak didukung; buka halaman ini dengan GET.` });
+        return;
+      }
+      try {
+        await pages[name](req, res);
+      } catch (e) {
+        pageError(res, e);
+      }
       return;
     }
-    res.status(404).json({ ok: false, kode: 'TIDAK_ADA', pesan: `Alamat "${req.path.slice(0, 60)}" tidak ada. Fungsi: ${FUNCTION_NAMES.map((f) => `/${f}`).join(', ')}.` });
+    if (name === '') {
+      res.status(200).json({ ok: true, layanan: 'Layanan Pengaduan DPMPTSP Kota Payakumbuh', fungsi: FUNCTION_NAMES.map((f) => `/${f}`), halaman: PAGES.map((p) => `/${p}`) });
+      return;
+    }
+    res.status(404).json({ ok: false, kode: 'TIDAK_ADA', pesan: `Alamat "${req.path.slice(0, 60)}" tidak ada. Fungsi: ${FUNCTION_NAMES.map((f) => `/${f}`).join(', ')}; halaman: ${PAGES.map((p) => `/${p}`).join(', ')}.` });
   };
 }
 
@@ -104,7 +140,7 @@ const isStatusPath = (req: IncomingMessage): boolean => /^\/+status(?:[/?]|$)/.t
 
 /** Serves the functions on `config.host:config.port` (port 0: any free port). */
 export async function serve(config: Config, deps: AppDeps): Promise<Running> {
-  ff.http('pengaduan', routerOf(createApp(deps)));
+  ff.http('pengaduan', routerOf(createApp(deps), pageHandlers(deps)));
   const server = guarded(getTestServer('pengaduan'), config.corsOrigin, config.auth === 'lokal');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
