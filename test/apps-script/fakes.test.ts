@@ -796,8 +796,8 @@ describe('a script in a vm context with the fakes as globals', () => {
   it('fails the script when it uses a member the fakes do not implement', () => {
     const { globals } = createAppsScript();
     const context = vm.createContext(globals);
-    expect((): unknown => vm.runInContext("SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1')", context)).toThrow(
-      'Fake Apps Script: Spreadsheet.getActiveSheet is not implemented',
+    expect((): unknown => vm.runInContext("SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getCharts()", context)).toThrow(
+      'Fake Apps Script: Sheet.getCharts is not implemented',
     );
   });
 });

@@ -22,15 +22,56 @@
  * Messages that begin "Fake Apps Script:" are the fakes' own (a limit of the fakes, or a write that
  * real Sheets would silently turn into something else); all others copy Apps Script's wording.
  */
+import { IANAZone } from 'luxon';
 import { createKit, internals as kitInternals, isDate, type CallCounter, type Kind } from './fakes-kit.js';
 
+import { createFormApp, type FormState, type FormSubmitEvent, type SubmitOptions } from './fakes-forms.js';
+import { createHtmlService, htmlOutputData, type HtmlOptions } from './fakes-html.js';
+import {
+  createMailApp,
+  createPropertiesService,
+  createScriptApp,
+  createUrlFetchApp,
+  createUtilities,
+  type FetchState,
+  type MailOptions,
+  type MailStateHolder,
+  type PropertiesOptions,
+  type PropertiesState,
+  type ScriptOptions,
+  type ScriptStateHolder,
+  type UtilitiesState,
+} from './fakes-services.js';
+
 export type { CallCounter, ServiceName } from './fakes-kit.js';
+export type { FormItemState, FormItemType, FormResponseState, FormState, FormSubmitEvent, SubmitOptions, TextValidationState } from './fakes-forms.js';
+export type { HtmlOptions } from './fakes-html.js';
+export type {
+  ClockSchedule,
+  FetchHandler,
+  FetchReply,
+  FetchRequest,
+  FetchState,
+  MailOptions,
+  MailState,
+  MailStateHolder,
+  PropertiesOptions,
+  PropertiesState,
+  PropertyStoreName,
+  ScriptOptions,
+  ScriptStateHolder,
+  TriggerEventName,
+  TriggerSourceName,
+  TriggerState,
+  UtilitiesState,
+} from './fakes-services.js';
+export { PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT, TRIGGER_LIMIT } from './fakes-services.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
 // ---------------------------------------------------------------------------------------------
 
-export interface AppsScriptOptions {
+export interface AppsScriptOptions extends PropertiesOptions, MailOptions, ScriptOptions, HtmlOptions {
   /** Session.getActiveUser() (default: effectiveUser). */
   activeUser?: string;
   /** Session.getEffectiveUser(), the account the script runs as (default: owner). */
@@ -45,6 +86,12 @@ export interface AppsScriptOptions {
   maxRows?: number;
   /** Columns of a new sheet, and at least of every starting sheet (default 26). */
   maxColumns?: number;
+  /** Spreadsheet.getSpreadsheetTimeZone() until the script sets another (default 'Asia/Jakarta'). */
+  timeZone?: string;
+  /** Session.getScriptTimeZone() (default 'Asia/Jakarta'). */
+  scriptTimeZone?: string;
+  /** The user's selection when the script starts (default: A1 of the first sheet); see also `select`. */
+  selection?: { sheet: string; range: string };
 }
 
 /** The objects to put into `vm.createContext(globals)`. */
@@ -53,6 +100,13 @@ export type AppsScriptGlobals = {
   Session: GoogleAppsScript.Base.Session;
   LockService: GoogleAppsScript.Lock.LockService;
   Logger: GoogleAppsScript.Base.Logger;
+  FormApp: GoogleAppsScript.Forms.FormApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
   console: Console;
 };
 
@@ -107,6 +161,28 @@ export interface SheetState {
   readonly backgrounds: Map<string, string>;
   readonly numberFormats: Map<string, string>;
   readonly wraps: Map<string, boolean>;
+  /** Sheet.getSheetId(): 0 for the first starting sheet. */
+  readonly sheetId: number;
+  /** Sheet.setTabColor(), null when none. */
+  readonly tabColor: string | null;
+  /** Sheet.getFormUrl(): the linked form's URL, null when no form writes here. */
+  readonly formUrl: string | null;
+}
+
+export interface ToastState {
+  readonly message: string;
+  /** null when toast() was called without a title. */
+  readonly title: string | null;
+  /** undefined when toast() was called without a timeout; null keeps the toast until dismissed. */
+  readonly timeoutSeconds?: number | null;
+}
+
+export interface SelectionState {
+  readonly sheet: string;
+  /** A1 notation of the active range. */
+  readonly range: string;
+  /** A1 notation of the current cell. */
+  readonly currentCell: string;
 }
 
 export type MenuEntryState =
@@ -131,8 +207,26 @@ export interface AlertState {
 }
 
 export interface DialogState {
+  /** What the script passed (an HtmlOutput). */
   readonly html: unknown;
+  /** The dialog's title; a sidebar's is its HtmlOutput's title. */
   readonly title: string;
+  /** Which Ui method showed it. */
+  readonly kind?: 'modal' | 'modeless' | 'sidebar';
+  /** The HtmlOutput's content when shown (null when `html` is no HtmlOutput fake). */
+  readonly content?: string | null;
+  /** HtmlOutput.setWidth/setHeight, null when not set. */
+  readonly width?: number | null;
+  readonly height?: number | null;
+}
+
+export interface PromptState {
+  readonly title: string | null;
+  readonly prompt: string;
+  readonly buttons: string;
+  /** The Button name the response gave. */
+  readonly response: string;
+  readonly text: string;
 }
 
 export type LockKind = 'document' | 'script';
@@ -143,7 +237,7 @@ export interface LockEvent {
   readonly via: 'waitLock' | 'tryLock' | 'releaseLock';
 }
 
-export interface AppsScriptState {
+export interface AppsScriptState extends PropertiesState, MailStateHolder, FetchState, UtilitiesState, ScriptStateHolder {
   readonly spreadsheet: { readonly id: string; readonly name: string; readonly url: string; readonly owner: string };
   readonly sheetNames: readonly string[];
   /** A fresh snapshot of every sheet on each read. */
@@ -166,12 +260,32 @@ export interface AppsScriptState {
   lockContended: boolean;
   /** While false, SpreadsheetApp.getUi() throws as it does in a trigger. */
   uiAvailable: boolean;
+  /** Spreadsheet.toast() calls, in order. */
+  readonly toasts: readonly ToastState[];
+  /** The active sheet, range and current cell. */
+  readonly active: SelectionState;
+  /** Spreadsheet.getSpreadsheetTimeZone(). */
+  readonly timeZone: string;
+  /** Ui.prompt() calls, in order. */
+  readonly prompts: readonly PromptState[];
+  /** Answers for the next prompts ({ button: 'OK', text: '…' }; button defaults to the first of the set); first in, first out. */
+  readonly promptResponses: Array<{ button?: string; text?: string }>;
+  /** A fresh snapshot of every form made with FormApp.create. */
+  readonly forms: readonly FormState[];
 }
 
 export interface AppsScriptFakes {
   globals: AppsScriptGlobals;
   state: AppsScriptState;
   calls: CallCounter;
+  /** The user selects `a1` on the sheet named `sheetName`, which becomes the active sheet. */
+  select(sheetName: string, a1: string): void;
+  /**
+   * A respondent submits the form: checks the answers (by item title) as Google Forms would,
+   * records the response, writes it to the linked response sheet, and returns the event object
+   * of the form's onFormSubmit trigger for the test to pass to the script's handler.
+   */
+  submitForm(formId: string, answers: Record<string, string | string[]>, opts?: SubmitOptions): FormSubmitEvent;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,6 +351,12 @@ interface SheetModel {
   hidden: Set<number>;
   protections: ProtectionModel[];
   cfRules: CfRuleData[];
+  sheetId: number;
+  tabColor: string | null;
+  /** Sheet.getFormUrl(): the form writing its responses here, null when none. */
+  formUrl: string | null;
+  /** This sheet's own selection, restored when the sheet becomes active again. */
+  selection: { area: Area; current: { row: number; col: number } };
 }
 
 interface RangeRef extends Area {
@@ -276,7 +396,8 @@ type Internal =
   | { kind: 'ConditionalFormatRule'; data: CfRuleData }
   | { kind: 'User'; email: string }
   | { kind: 'Menu'; menu: MenuModel }
-  | { kind: 'Enum'; enumName: string; name: string };
+  | { kind: 'Enum'; enumName: string; name: string }
+  | { kind: 'Spreadsheet' };
 
 /** What each proxy stands for, to read the fakes' own objects back when the script passes them in. */
 const internals = kitInternals as unknown as WeakMap<object, Internal>;
@@ -408,7 +529,8 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
   const spreadsheetId = 'fake-spreadsheet-id';
   const spreadsheetName = options.spreadsheetName ?? 'Register Pengaduan';
   const spreadsheetUrl = `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
-  const timeZone = 'Asia/Jakarta';
+  let timeZone = options.timeZone ?? 'Asia/Jakarta';
+  const scriptTimeZone = options.scriptTimeZone ?? 'Asia/Jakarta';
 
   // --- the shared machinery: proxies, call counting, realm, argument checks (fakes-kit.ts) ----
   const holder: { globals?: AppsScriptGlobals } = {};
@@ -448,6 +570,18 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
   };
   // --- spreadsheet model ----------------------------------------------------------------------
   const sheets: SheetModel[] = [];
+  let nextSheetId = 0;
+  let activeSheet: SheetModel | undefined;
+  const currentSheet = (): SheetModel => {
+    const s = activeSheet ?? sheets[0];
+    if (!s) throw fakeError('the spreadsheet has no sheets');
+    return s;
+  };
+  const activate = (s: SheetModel, area?: Area): void => {
+    activeSheet = s;
+    if (area) s.selection = { area: { ...area }, current: { row: area.row, col: area.col } };
+  };
+  const toasts: ToastState[] = [];
   const newSheet = (name: string, rows: number, cols: number): SheetModel => ({
     name,
     maxRows: rows,
@@ -458,6 +592,10 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
     hidden: new Set(),
     protections: [],
     cfRules: [],
+    sheetId: nextSheetId++,
+    tabColor: null,
+    formUrl: null,
+    selection: { area: { row: 1, col: 1, nr: 1, nc: 1 }, current: { row: 1, col: 1 } },
   });
 
   /** The value a cell holds after `v` is written to it, as Sheets would read it. */
@@ -812,6 +950,20 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
               else if (v === 'bold') cell.fontWeight = 'bold';
               else throw gasError(`Invalid argument: fontWeight`);
             }),
+          setFontWeights: (...a: unknown[]) => {
+            sig(q('setFontWeights'), a, ['array']);
+            const weights = checkGrid(q('setFontWeights'), a[0], ref);
+            if (!weights.every((line) => line.every((w) => w === null || w === 'bold' || w === 'normal'))) {
+              if (weights.every((line) => line.every((w) => w === null || typeof w === 'string'))) throw gasError('Invalid argument: fontWeight');
+              throw gasError(`The parameters (${typeName(a[0])}) don't match the method signature for ${q('setFontWeights')}.`);
+            }
+            eachCell(ref, (cell, r, c) => {
+              const w = weights[r - ref.row]?.[c - ref.col];
+              if (w === 'bold') cell.fontWeight = 'bold';
+              else delete cell.fontWeight;
+            });
+            return self;
+          },
           setBackground: (...a: unknown[]) =>
             setEach('setBackground', a, 'string|null', (cell, v) => {
               if (v === null || v === '') delete cell.background;
@@ -826,6 +978,21 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
             setEach('setNumberFormat', a, 'string', (cell, v) => {
               cell.numberFormat = v as string;
             }),
+          setNumberFormats: (...a: unknown[]) => {
+            sig(q('setNumberFormats'), a, ['array']);
+            const formats = checkGrid(q('setNumberFormats'), a[0], ref);
+            if (!formats.every((line) => line.every((f) => typeof f === 'string'))) {
+              throw gasError(`The parameters (${typeName(a[0])}) don't match the method signature for ${q('setNumberFormats')}.`);
+            }
+            eachCell(ref, (cell, r, c) => {
+              cell.numberFormat = String(formats[r - ref.row]?.[c - ref.col]);
+            });
+            return self;
+          },
+          activate: () => {
+            activate(ref.sheet, ref);
+            return self;
+          },
           setWrap: (...a: unknown[]) =>
             setEach('setWrap', a, 'boolean', (cell, v) => {
               cell.wrap = v as boolean;
@@ -881,6 +1048,32 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
         };
         return {
           getName: () => s.name,
+          getSheetId: () => s.sheetId,
+          getFormUrl: () => s.formUrl,
+          setTabColor: (...a: unknown[]) => {
+            sig(q('setTabColor'), a, ['string|null']);
+            const color = a[0] as string | null;
+            s.tabColor = color === null || color === '' ? null : color;
+            return self;
+          },
+          activate: () => {
+            activate(s);
+            return self;
+          },
+          setActiveSelection: (...a: unknown[]) => {
+            const overload = sig(q('setActiveSelection'), a, ['string'], ['Range']);
+            const ref = overload === 0 ? validateArea(s, parseA1(s, strArg(a, 0))) : rangeArg(a[0]);
+            if (ref.sheet !== s) throw fakeError(`Sheet.setActiveSelection of '${s.name}' was given a range of '${ref.sheet.name}'`);
+            activate(s, ref);
+            return makeRange({ ...ref });
+          },
+          setActiveRange: (...a: unknown[]) => {
+            sig(q('setActiveRange'), a, ['Range']);
+            const ref = rangeArg(a[0]);
+            if (ref.sheet !== s) throw fakeError(`Sheet.setActiveRange of '${s.name}' was given a range of '${ref.sheet.name}'`);
+            activate(s, ref);
+            return makeRange({ ...ref });
+          },
           getLastRow: () => lastRowOf(s),
           getLastColumn: () => lastColumnOf(s),
           getMaxRows: () => s.maxRows,
@@ -992,6 +1185,14 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
     );
 
   // --- Spreadsheet ----------------------------------------------------------------------------
+  const activeRange = (): GRange => {
+    const s = currentSheet();
+    return makeRange({ sheet: s, ...s.selection.area });
+  };
+  const currentCell = (): GRange => {
+    const s = currentSheet();
+    return makeRange({ sheet: s, row: s.selection.current.row, col: s.selection.current.col, nr: 1, nc: 1 });
+  };
   const makeSpreadsheet = (): GSpreadsheet =>
     fake<GSpreadsheet>('Spreadsheet', () => {
       const q = (m: string): string => `SpreadsheetApp.Spreadsheet.${m}`;
@@ -1013,7 +1214,28 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
           if (sheets.some((s) => s.name === name)) throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
           const s = newSheet(name, defaultRows, defaultCols);
           sheets.push(s);
+          activate(s); // insertSheet makes the new sheet the active one
           return makeSheet(s);
+        },
+        getActiveSheet: () => makeSheet(currentSheet()),
+        setActiveSheet: (...a: unknown[]) => {
+          sig(q('setActiveSheet'), a, ['Sheet']);
+          const inner = internals.get(a[0] as object);
+          if (inner?.kind !== 'Sheet') throw fakeError('expected a Sheet');
+          activate(inner.sheet);
+          return makeSheet(inner.sheet);
+        },
+        getActiveRange: () => activeRange(),
+        getCurrentCell: () => currentCell(),
+        setSpreadsheetTimeZone: (...a: unknown[]) => {
+          sig(q('setSpreadsheetTimeZone'), a, ['string']);
+          const zone = strArg(a, 0);
+          if (!IANAZone.isValidZone(zone)) throw fakeError(`Spreadsheet.setSpreadsheetTimeZone was given '${zone}', which is no IANA time zone`);
+          timeZone = zone;
+        },
+        toast: (...a: unknown[]) => {
+          const overload = sig(q('toast'), a, ['string'], ['string', 'string'], ['string', 'string', 'number|null']);
+          toasts.push({ message: strArg(a, 0), title: overload === 0 ? null : strArg(a, 1), ...(overload === 2 ? { timeoutSeconds: a[2] as number | null } : {}) });
         },
         getName: () => spreadsheetName,
         getId: () => spreadsheetId,
@@ -1021,13 +1243,15 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
         getOwner: () => makeUser(owner),
         getSpreadsheetTimeZone: () => timeZone,
       } satisfies Partial<GSpreadsheet>;
-    });
+    }, { internal: { kind: 'Spreadsheet' } });
 
   // --- Ui and Menu ----------------------------------------------------------------------------
   const menus: MenuModel[] = [];
   const alerts: AlertState[] = [];
   const dialogs: DialogState[] = [];
   const alertResponses: string[] = [];
+  const prompts: PromptState[] = [];
+  const promptResponses: Array<{ button?: string; text?: string }> = [];
   const lockEvents: LockEvent[] = [];
   const held = new Map<LockKind, number>();
   const logs: string[] = [];
@@ -1060,6 +1284,18 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
       { internal: { kind: 'Menu', menu: m } },
     );
 
+  const showDialog = (kind: 'modal' | 'modeless' | 'sidebar', qualified: string, html: unknown, title: string): void => {
+    if (kit.internalOf(html)?.kind === 'HtmlTemplate') {
+      throw gasError(`The parameters (${typeName(html)},String) don't match the method signature for ${qualified}.`);
+    }
+    const data = htmlOutputData(html);
+    if (!data) {
+      dialogs.push({ html, title }); // not an HtmlOutput of the fakes: recorded as given
+      return;
+    }
+    dialogs.push({ html, title, kind, content: data.content, width: data.width, height: data.height });
+  };
+
   const makeUi = (): GUi =>
     fake<GUi>('Ui', () => ({
       Button: enums.Button as unknown as typeof GoogleAppsScript.Base.Button,
@@ -1082,9 +1318,35 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
         alerts.push({ title, prompt, buttons, response });
         return member<GButton>(enums.Button, response);
       },
+      prompt: (...a: unknown[]) => {
+        const overload = sig('Ui.prompt', a, ['string'], ['string', 'ButtonSet'], ['string', 'string', 'ButtonSet']);
+        const title = overload === 2 ? strArg(a, 0) : null;
+        const prompt = overload === 2 ? strArg(a, 1) : strArg(a, 0);
+        const buttons = overload === 0 ? 'OK' : enumName(a[overload === 1 ? 1 : 2]);
+        const allowed = BUTTONS_OF_SET[buttons] ?? ['OK'];
+        const queued = promptResponses.shift() ?? {};
+        if (queued.button !== undefined && queued.button !== 'CLOSE' && !allowed.includes(queued.button)) {
+          throw fakeError(`the queued prompt response ${queued.button} is not a button of ButtonSet.${buttons}`);
+        }
+        const response = queued.button ?? allowed[0] ?? 'OK';
+        const text = queued.text ?? '';
+        prompts.push({ title, prompt, buttons, response, text });
+        return fake<GoogleAppsScript.Base.PromptResponse>('PromptResponse', () => ({
+          getResponseText: () => text,
+          getSelectedButton: () => member<GButton>(enums.Button, response),
+        }));
+      },
       showModalDialog: (...a: unknown[]) => {
         sig('Ui.showModalDialog', a, ['any', 'string']);
-        dialogs.push({ html: a[0], title: strArg(a, 1) });
+        showDialog('modal', 'Ui.showModalDialog', a[0], strArg(a, 1));
+      },
+      showModelessDialog: (...a: unknown[]) => {
+        sig('Ui.showModelessDialog', a, ['HtmlOutput', 'string']);
+        showDialog('modeless', 'Ui.showModelessDialog', a[0], strArg(a, 1));
+      },
+      showSidebar: (...a: unknown[]) => {
+        sig('Ui.showSidebar', a, ['HtmlOutput']);
+        showDialog('sidebar', 'Ui.showSidebar', a[0], htmlOutputData(a[0])?.title ?? '');
       },
     }) satisfies Partial<GUi>);
 
@@ -1092,6 +1354,9 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
   const spreadsheetApp = fake<GSpreadsheetApp>('SpreadsheetApp', () => ({
     getActiveSpreadsheet: () => makeSpreadsheet(),
     getActive: () => makeSpreadsheet(),
+    getActiveSheet: () => makeSheet(currentSheet()),
+    getActiveRange: () => activeRange(),
+    getCurrentCell: () => currentCell(),
     getUi: () => {
       if (!uiAvailable) throw gasError('Cannot call SpreadsheetApp.getUi() from this context.');
       return makeUi();
@@ -1108,7 +1373,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
   const session = fake<GSession>('Session', () => ({
     getActiveUser: () => makeUser(activeUser),
     getEffectiveUser: () => makeUser(effectiveUser),
-    getScriptTimeZone: () => timeZone,
+    getScriptTimeZone: () => scriptTimeZone,
   }) satisfies Partial<GSession>);
 
   const makeLock = (kind: LockKind): GLock => {
@@ -1183,8 +1448,76 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
       writeRows({ sheet: s, row: i + 1, col: 1, nr: 1, nc: line.length }, [line], `the starting sheet '${name}'`, false);
     });
   }
+  activeSheet = sheets[0];
 
-  const globals: AppsScriptGlobals = { SpreadsheetApp: spreadsheetApp, Session: session, LockService: lockService, Logger: logger, console };
+  /** Test side: the user selects `a1` on the sheet named `sheetName`, making it the active sheet. */
+  const select = (sheetName: string, a1: string): void => {
+    const s = sheets.find((x) => x.name === sheetName);
+    if (!s) throw new Error(`Fake Apps Script: select: no sheet named '${sheetName}' (sheets: ${sheets.map((x) => x.name).join(', ')})`);
+    activate(s, validateArea(s, parseA1(s, a1)));
+  };
+  if (options.selection) select(options.selection.sheet, options.selection.range);
+
+  // --- the other services (fakes-*.ts) ----------------------------------------------------------
+  const sheetNamed = (name: string): SheetModel => {
+    const s = sheets.find((x) => x.name === name);
+    if (!s) throw fakeError(`no sheet named '${name}'`);
+    return s;
+  };
+  const formsWhere = 'Google Forms (a response written to the linked sheet)';
+  const formApp = createFormApp(kit, {
+    spreadsheetId,
+    sheetNames: () => sheets.map((x) => x.name),
+    insertResponseSheet: (name, header, formUrl) => {
+      const s = newSheet(name, defaultRows, Math.max(defaultCols, header.length));
+      s.formUrl = formUrl;
+      sheets.unshift(s); // Google puts the response sheet first
+      writeRows({ sheet: s, row: 1, col: 1, nr: 1, nc: header.length }, [header], formsWhere, false);
+    },
+    unlinkResponseSheet: (name) => {
+      const s = sheets.find((x) => x.name === name);
+      if (s) s.formUrl = null;
+    },
+    setHeaderCell: (name, column, title) => {
+      const s = sheetNamed(name);
+      if (column > s.maxCols) s.maxCols = column;
+      writeRows({ sheet: s, row: 1, col: column, nr: 1, nc: 1 }, [[title]], formsWhere, false);
+    },
+    appendRow: (name, values) => {
+      const s = sheetNamed(name);
+      const row = lastRowOf(s) + 1;
+      if (row > s.maxRows) s.maxRows = row;
+      if (values.length > s.maxCols) s.maxCols = values.length;
+      writeRows({ sheet: s, row, col: 1, nr: 1, nc: values.length }, [values], formsWhere);
+    },
+    triggerUid: (formId) => script.triggerUid('ON_FORM_SUBMIT', formId),
+    authModeFull: () => script.authMode('FULL'),
+  });
+  const script = createScriptApp(kit, options, {
+    effectiveUser,
+    spreadsheetId: (v) => (v === spreadsheetId || kit.internalOf(v)?.kind === 'Spreadsheet' ? spreadsheetId : undefined),
+    formId: formApp.formId,
+  });
+  const properties = createPropertiesService(kit, options);
+  const mail = createMailApp(kit, options);
+  const urlFetch = createUrlFetchApp(kit);
+  const html = createHtmlService(kit, options);
+  const utilities = createUtilities(kit);
+
+  const globals: AppsScriptGlobals = {
+    SpreadsheetApp: spreadsheetApp,
+    Session: session,
+    LockService: lockService,
+    Logger: logger,
+    FormApp: formApp.global,
+    PropertiesService: properties.global,
+    MailApp: mail.global,
+    UrlFetchApp: urlFetch.global,
+    ScriptApp: script.global,
+    HtmlService: html.global,
+    Utilities: utilities.global,
+    console,
+  };
   holder.globals = globals;
 
   // --- state ------------------------------------------------------------------------------------
@@ -1248,6 +1581,9 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
       backgrounds,
       numberFormats,
       wraps,
+      sheetId: s.sheetId,
+      tabColor: s.tabColor,
+      formUrl: s.formUrl,
     };
   };
 
@@ -1301,9 +1637,30 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
     set uiAvailable(v: boolean) {
       uiAvailable = v;
     },
-  };
+    get toasts() {
+      return toasts.map((t) => ({ ...t }));
+    },
+    get active() {
+      const s = currentSheet();
+      return { sheet: s.name, range: a1Of(s.selection.area), currentCell: a1Of({ ...s.selection.current, nr: 1, nc: 1 }) };
+    },
+    get timeZone() {
+      return timeZone;
+    },
+    get prompts() {
+      return [...prompts];
+    },
+    promptResponses,
+    get forms() {
+      return formApp.forms();
+    },
+  } as unknown as AppsScriptState;
+  // The other services' state, getters and setters kept live.
+  for (const part of [properties.state, mail.state, urlFetch.state, utilities.state, script.state]) {
+    Object.defineProperties(state, Object.getOwnPropertyDescriptors(part));
+  }
 
   const calls = kit.calls;
 
-  return { globals, state, calls };
+  return { globals, state, calls, select, submitForm: formApp.submitForm };
 }
