@@ -21,6 +21,7 @@ import type { RegisterRecord } from '../../core/record.js';
 import { WorkbookRegister } from '../register/workbook.js';
 import { complaintOf, loadContext, performAction, registerComplaints, seedDefaults, sweepSla, type Clock, type Notification, type SweepSummary } from '../../core/register.js';
 import { serveCommand } from './serve.js';
+import { cekPageCommand, dasborUrlCommand } from './dasbor.js';
 import { saveToOutbox } from '../local/outbox.js';
 import { seedSamples, type ProduceHook } from '../local/sample.js';
 import { documentProblem } from '../../core/dokumen/view.js';
@@ -52,8 +53,9 @@ Pemakaian: pengaduan [--register BERKAS.xlsx] PERINTAH [argumen] [--json]
 
 Perintah:
   mulai                          buka (atau buat, dengan contoh data) register lokal, hitung SLA, tampilkan ringkasan
-  layani [--port 8080]           jalankan fungsi dokumen, sla, dan status di http://127.0.0.1:8080 pada register
-                                 lokal (dibuat dengan contoh data bila belum ada); yang dijalankan npm start
+  layani [--port 8080]           jalankan fungsi dokumen, sla, dan status serta halaman /dasbor (pimpinan) dan /cek
+                                 (pelapor) di http://127.0.0.1:8080 pada register lokal (dibuat dengan contoh data
+                                 bila belum ada); yang dijalankan npm start
   catat --data BERKAS.json       catat pengaduan dari kanal mana pun (objek atau daftar objek JSON); cetak nomornya
         [--sebagai EMAIL]        petugas yang mencatat
   proses NOMOR AKSI --sebagai EMAIL [--data BERKAS.json|'{"kunci":"nilai"}']
@@ -73,6 +75,11 @@ Perintah:
                                  (--keluar FOLDER untuk "semua")
   demo --keluar FOLDER [--pdf]   jalankan contoh pengaduan melalui seluruh SOP (jalur ringan dan berat) pada
                                  register sementara dan simpan setiap dokumennya di FOLDER
+  dasbor-url --sheet ID_SPREADSHEET [--gid N] [--template ID_LAPORAN]
+                                 tautan Looker Studio yang membuat laporan pimpinan dari tab Dasbor saja
+                                 (--gid: ID tab Dasbor, angka setelah #gid=; atau tempel alamat lengkap tab itu)
+  halaman-cek --status-url URL [--keluar cek.html]
+                                 halaman cek status untuk situs kantor, memanggil fungsi status di URL
 
 catat dan proses membuat dokumen tahapnya (Tanda Terima, Lembar Disposisi, Undangan, Berita Acara) di folder
 <register>-dokumen; --tanpa-dokumen melewatinya. PDF memerlukan LibreOffice (soffice).
@@ -206,6 +213,10 @@ const OPTIONS = {
   hari: { type: 'string' },
   status: { type: 'string' },
   terbuka: { type: 'boolean' },
+  sheet: { type: 'string' },
+  gid: { type: 'string' },
+  template: { type: 'string' },
+  'status-url': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -258,6 +269,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return openOrCreate(io, reg, Boolean(opt.register ?? io.env.PENGADUAN_REGISTER));
         });
       }
+      case 'dasbor-url':
+        if (args.length > 0) throw usage(`dasbor-url tidak menerima argumen "${args[0]?.slice(0, 40) ?? ''}"; pakai: pengaduan dasbor-url --sheet ID_SPREADSHEET [--gid N].`);
+        return dasborUrlCommand(io, opt);
+      case 'halaman-cek':
+        if (args.length > 0) throw usage(`halaman-cek tidak menerima argumen "${args[0]?.slice(0, 40) ?? ''}"; pakai: pengaduan halaman-cek --status-url URL [--keluar cek.html].`);
+        return await cekPageCommand(io, opt);
       case 'catat': {
         const data = await readJson(io, opt.data);
         if (data === undefined) throw usage('catat memerlukan --data BERKAS.json.');

@@ -1,7 +1,7 @@
 /**
- * `pengaduan layani` (what `npm start` runs): serves the three functions on 127.0.0.1:8080
- * against the local register, created with sample data when missing, prints their URLs with a
- * `curl` for each, and runs until Ctrl+C.
+ * `pengaduan layani` (what `npm start` runs): serves the three functions and the two pages
+ * (/dasbor, /cek) on 127.0.0.1:8080 against the local register, created with sample data when
+ * missing, prints their URLs with a `curl` for each function, and runs until Ctrl+C.
  */
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -101,6 +101,10 @@ export async function serveCommand(io: Io, opt: { port?: string; register: strin
     `  ${url}/dokumen   buat dokumen pengaduan dan tulis tautannya di register (staf; POST JSON)`,
     `  ${url}/sla       hitung ulang SLA semua pengaduan dan tab Dasbor (admin/penjadwal; POST)`,
     `  ${url}/status    cek status oleh pelapor dengan nomor registrasi dan kode akses (publik)`,
+    '',
+    'Halaman (buka di peramban):',
+    `  ${url}/dasbor    dasbor pimpinan: volume, kepatuhan waktu layanan, antrean, hambatan, keterlambatan`,
+    `  ${url}/cek       cek status pengaduan oleh pelapor (contoh: nomor ${nomor}, kode ${sample?.kode || 'KODE'})`,
     '',
     'Contoh:',
     `  curl -s ${sebagai}-H 'Content-Type: application/json' -d '{"nomor":"${nomor}","jenis":"tanda_terima"}' ${url}/dokumen`,
