@@ -10,7 +10,8 @@
  *    (and 100) participants, median of many runs after warm-up, view-model building included.
  * 4. The Cloud Functions: cold start of the deployed bundle, Sheets API requests of one sweep over
  *    50,000 complaints, local `dokumen` latency (bench/functions.ts).
- * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla, workbook, dokumen or functions for one part.
+ * 5. The leadership dashboard page on 10,000 complaints (bench/dasbor.ts).
+ * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla, workbook, dokumen, functions or dasbor for one part.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -30,6 +31,7 @@ import { buildView } from '../core/dokumen/view.js';
 import { renderTemplate, TemplateSource } from '../functions/dokumen/render.js';
 import { documentContext, participants, signedRecord } from '../test/helpers/dokumen-fixtures.js';
 import { benchFunctions } from './functions.js';
+import { benchDasbor } from './dasbor.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const cal = new WorkCalendar({ holidays: DEFAULT_LIBUR, years: DEFAULT_TAHUN_KALENDER });
@@ -243,8 +245,9 @@ async function benchDokumen(): Promise<void> {
 }
 
 console.log(`# pengaduan benchmarks (Node ${process.versions.node}, ${os.cpus().length} cores${QUICK ? ', BENCH_QUICK' : ''})`);
-const only = process.env.BENCH_ONLY; // 'sla', 'workbook', 'dokumen' or 'functions'
+const only = process.env.BENCH_ONLY; // 'sla', 'workbook', 'dokumen', 'functions' or 'dasbor'
 if (!only || only === 'sla') benchSla();
 if (!only || only === 'workbook') await benchWorkbook();
 if (!only || only === 'dokumen') await benchDokumen();
 if (!only || only === 'functions') await benchFunctions();
+if (!only || only === 'dasbor') await benchDasbor(QUICK);
