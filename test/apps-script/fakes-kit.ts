@@ -47,6 +47,7 @@ export const SERVICE_OF: Readonly<Record<string, ServiceName>> = {
   Ui: 'Base',
   Menu: 'Base',
   PromptResponse: 'Base',
+  Blob: 'Base',
   Logger: 'Base',
   Button: 'Base',
   ButtonSet: 'Base',

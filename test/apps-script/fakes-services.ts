@@ -445,8 +445,49 @@ export function createUtilities(kit: Kit): { global: GUtilities; state: Utilitie
     return DateTime.fromMillis(when.getTime(), { zone }).toFormat(format);
   };
 
+  /** Bytes as Apps Script gives them: Java's signed bytes, -128 to 127. */
+  const signed = (bytes: Uint8Array): number[] => Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
+  const makeBlob = (bytes: Buffer, contentType: string | null, name: string | null): GoogleAppsScript.Base.Blob => {
+    let type = contentType;
+    let blobName = name;
+    return fake<GoogleAppsScript.Base.Blob>('Blob', (self) => ({
+      getBytes: () => kit.list(signed(bytes)),
+      getDataAsString: () => bytes.toString('utf8'),
+      getContentType: () => type,
+      setContentType: (...a: unknown[]) => {
+        sig('Blob.setContentType', a, ['string|null']);
+        type = a[0] as string | null;
+        return self;
+      },
+      getName: () => blobName,
+      setName: (...a: unknown[]) => {
+        sig('Blob.setName', a, ['string']);
+        blobName = strArg(a, 0);
+        return self;
+      },
+    }) satisfies Partial<GoogleAppsScript.Base.Blob>);
+  };
+
   const global = fake<GUtilities>('Utilities', () => ({
     getUuid: () => randomUUID(),
+    newBlob: (...a: unknown[]) => {
+      sig('Utilities.newBlob', a, ['string'], ['array'], ['string', 'string|null'], ['array', 'string|null'], ['string', 'string|null', 'string|null'], ['array', 'string|null', 'string|null']);
+      const data = a[0];
+      let bytes: Buffer;
+      if (typeof data === 'string') bytes = Buffer.from(data, 'utf8');
+      else {
+        const values = data as unknown[];
+        if (!values.every((b) => typeof b === 'number' && Number.isInteger(b) && b >= -128 && b <= 255)) throw fakeError('Utilities.newBlob was given an array that is not bytes');
+        bytes = Buffer.from((values as number[]).map((b) => b & 0xff));
+      }
+      return makeBlob(bytes, (a[1] as string | null | undefined) ?? null, (a[2] as string | null | undefined) ?? null);
+    },
+    base64Decode: (...a: unknown[]) => {
+      sig('Utilities.base64Decode', a, ['string']);
+      const text = strArg(a, 0).replace(/\s/g, '');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) throw fakeError(`Utilities.base64Decode was given text that is not base64`);
+      return kit.list(signed(Buffer.from(text, 'base64')));
+    },
     sleep: (...a: unknown[]) => {
       sig('Utilities.sleep', a, ['int']);
       const ms = intArg(a, 0);

@@ -2,11 +2,22 @@
  * In-memory fakes of the Apps Script services the bound project uses, for testing the built
  * dist/apps-script/Code.js inside a Node `vm` context:
  *
- *   const { globals, state, calls } = createAppsScript({ sheets: { Register: [['nomor']] } });
+ *   const { globals, state, calls, submitForm } = createAppsScript({ sheets: { Register: [['nomor']] } });
  *   const context = vm.createContext(globals);        // pass `globals` itself, not a copy
  *   vm.runInContext(code, context);
  *   vm.runInContext('onOpen()', context);
  *   expect(state.menus[0]?.caption).toBe('Pengaduan');
+ *
+ * Services covered (createAppsScript() is the one entry point; the modules beside this file hold
+ * the rest and are re-exported here):
+ *   - SpreadsheetApp (this file): the active spreadsheet, its sheets, ranges, values, formats,
+ *     selection, protections, data validation, conditional formats, toasts, time zone
+ *   - Session, LockService, Logger, and the Ui (menus, alerts, prompts, dialogs, sidebars) (this file)
+ *   - FormApp (fakes-forms.ts): forms, items, text validation, responses, the linked response
+ *     sheet; the test submits with `submitForm(formId, answers, opts)`
+ *   - PropertiesService, MailApp, UrlFetchApp, Utilities, ScriptApp (fakes-services.ts)
+ *   - HtmlService (fakes-html.ts): outputs and templates with <?= ?> / <?!= ?> scriptlets
+ *   - the shared machinery (fakes-kit.ts): proxies, call counting, realm, argument checks, enums
  *
  * Every fake object is a Proxy that throws `Fake Apps Script: Sheet.getCharts is not implemented`
  * for any member it does not implement, so code that uses an API the fakes do not know fails the
@@ -24,7 +35,6 @@
  */
 import { IANAZone } from 'luxon';
 import { createKit, internals as kitInternals, isDate, type CallCounter, type Kind } from './fakes-kit.js';
-
 import { createFormApp, type FormState, type FormSubmitEvent, type SubmitOptions } from './fakes-forms.js';
 import { createHtmlService, htmlOutputData, type HtmlOptions } from './fakes-html.js';
 import {
@@ -279,13 +289,13 @@ export interface AppsScriptFakes {
   state: AppsScriptState;
   calls: CallCounter;
   /** The user selects `a1` on the sheet named `sheetName`, which becomes the active sheet. */
-  select(sheetName: string, a1: string): void;
+  select: (sheetName: string, a1: string) => void;
   /**
    * A respondent submits the form: checks the answers (by item title) as Google Forms would,
    * records the response, writes it to the linked response sheet, and returns the event object
    * of the form's onFormSubmit trigger for the test to pass to the script's handler.
    */
-  submitForm(formId: string, answers: Record<string, string | string[]>, opts?: SubmitOptions): FormSubmitEvent;
+  submitForm: (formId: string, answers: Record<string, string | string[]>, opts?: SubmitOptions) => FormSubmitEvent;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1488,7 +1498,10 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
       const row = lastRowOf(s) + 1;
       if (row > s.maxRows) s.maxRows = row;
       if (values.length > s.maxCols) s.maxCols = values.length;
-      writeRows({ sheet: s, row, col: 1, nr: 1, nc: values.length }, [values], formsWhere);
+      // Forms writes a plain number as a number (a leading 0 is lost, as in Google's response
+      // sheets) and everything else as text: an answer starting with '=' stays text, not a formula.
+      const typed = values.map((v, i) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) && cellAt(s, row, i + 1)?.numberFormat !== '@' ? Number(v.trim()) : v));
+      writeRows({ sheet: s, row, col: 1, nr: 1, nc: values.length }, [typed], formsWhere, false);
     },
     triggerUid: (formId) => script.triggerUid('ON_FORM_SUBMIT', formId),
     authModeFull: () => script.authMode('FULL'),
