@@ -642,7 +642,7 @@ describe('Utilities blobs', () => {
     g.MailApp.sendEmail({ to: 'a@example.com', subject: 'S', body: 'B', attachments: [blob] });
     expect(state.mails[0]?.attachments).toEqual(['surat.pdf']);
     expect(() => g.Utilities.base64Decode('!!')).toThrow('Fake Apps Script: Utilities.base64Decode was given text that is not base64');
-    expect(() => g.Utilities.newBlob([1.5] as unknown as number[])).toThrow('Fake Apps Script: Utilities.newBlob was given an array that is not bytes');
+    expect(() => g.Utilities.newBlob([1.5])).toThrow('Fake Apps Script: Utilities.newBlob was given an array that is not bytes');
     expect(() => callLoosely(g.Utilities, 'newBlob', [1])).toThrow("The parameters (number) don't match the method signature for Utilities.newBlob.");
   });
 });
