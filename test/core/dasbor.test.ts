@@ -61,7 +61,7 @@ describe('a kelurahan typed by the complainant', () => {
 function row(cells: Record<string, string | number>): DasborRow {
   const out: Record<string, string | number> = {};
   for (const c of DASBOR_COLUMNS) out[c.key] = cells[c.key] ?? '';
-  return out as DasborRow;
+  return out;
 }
 
 describe('the figures of a small register', () => {

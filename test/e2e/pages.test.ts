@@ -30,6 +30,8 @@ const PETUGAS = 'rina.petugas@contoh.go.id';
 /** Written into every personal-data cell; must appear in no output. */
 const MARKER = 'RHS9Q7ZK';
 const HOSTILE_NOMOR = 'PGD-2026-9999<img src=x onerror=alert(1)>';
+/** A workbook cell as text (numbers and dates included). */
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v) ?? '');
 
 /** A register as `npm start` makes it, plus complaints of our own, with every personal cell marked. */
 async function markedRegister(file: string): Promise<{ open: { nomor: string; kode: string; status: string } }> {
@@ -114,23 +116,24 @@ describe.runIf(browserTestsRun)('the dashboard and status pages in Chromium', ()
       const rows = dataRows(sheetOf(await readBook(file), 'pengaduan'));
       const num = async (key: string): Promise<string> => (await page.locator(`[data-angka="${key}"]`).textContent()) ?? '';
       expect(await num('total')).toBe(String(rows.length));
-      expect(await num('terbuka')).toBe(String(rows.filter((r) => !['SELESAI', 'DITUTUP'].includes(String(r.Status))).length));
+      expect(await num('terbuka')).toBe(String(rows.filter((r) => !['SELESAI', 'DITUTUP'].includes(text(r.Status))).length));
       expect(await num('terlambat-terbuka')).toBe(String(summary.counts.TERLAMBAT ?? 0));
       const closedOnTime = summary.counts.SELESAI_TEPAT_WAKTU ?? 0;
       const closed = closedOnTime + (summary.counts.SELESAI_TERLAMBAT ?? 0);
       expect(await num('persen-tepat')).toBe(`${(Math.round((closedOnTime / closed) * 1000) / 10).toLocaleString('id-ID')}%`);
 
       // The backlog per stage is the sweep's, stage by stage.
-      const stages = await page.locator('#j-antrean ~ ul li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-tahap'), li.querySelector('.nil')?.textContent]));
+      const stages: [string | null, string | null][] = [];
+      for (const li of await page.locator('#j-antrean ~ ul li').all()) stages.push([await li.getAttribute('data-tahap'), await li.locator('.nil').textContent()]);
       expect(Object.fromEntries(stages)).toEqual(Object.fromEntries(Object.entries(summary.openByStatus).map(([s, n]) => [s, String(n)])));
       // The late complaints by number: the sweep's late ones, the hand-typed number shown as text.
-      const late = await page.locator('tr[data-nomor]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-nomor')));
+      const late = await Promise.all((await page.locator('tr[data-nomor]').all()).map((tr) => tr.getAttribute('data-nomor')));
       expect(late.slice(0, summary.late.length).sort()).toEqual(summary.late.map((l) => l.nomor).sort());
       expect(await page.locator('img, script, [onerror]').count()).toBe(0);
       expect(dialogs).toBe(0);
 
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
+      expect(await page.locator('html').getAttribute('lang')).toBe('id');
       expect(seen.requests.every((u) => u.startsWith(base))).toBe(true);
       expect(seen.problems).toEqual([]);
       expect(await page.content()).not.toContain(MARKER);
@@ -171,7 +174,7 @@ describe.runIf(browserTestsRun)('the dashboard and status pages in Chromium', ()
         [`${base}/status`, 'POST'],
       ]);
       expect(posts.some((p) => p.url.toLowerCase().includes(open.kode.toLowerCase()))).toBe(false);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
       expect(seen.requests.every((u) => u.startsWith(base))).toBe(true);
       expect(seen.problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
       expect(await page.content()).not.toContain(MARKER);
@@ -184,11 +187,11 @@ describe.runIf(browserTestsRun)('the dashboard and status pages in Chromium', ()
     const book = await readBook(file);
     const dasbor = sheetOf(book, 'dasbor');
     const cells: string[] = [];
-    dasbor.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+    dasbor.eachRow((r) => r.eachCell((c) => cells.push(text(c.value))));
     expect(cells.length).toBeGreaterThan(TABS.dasbor.columns.length * 5);
     // The register does hold the marker (the check can fail), the tab does not.
     const register: string[] = [];
-    sheetOf(book, 'pengaduan').eachRow((r) => r.eachCell((c) => register.push(String(c.value))));
+    sheetOf(book, 'pengaduan').eachRow((r) => r.eachCell((c) => register.push(text(c.value))));
     expect(register.filter((v) => v.includes(MARKER)).length).toBeGreaterThan(20);
     expect(cells.filter((v) => v.includes(MARKER))).toEqual([]);
     expect(cells).toContain('Labuah Baru');
