@@ -206,6 +206,8 @@ describe.runIf(browserTestsRun)('the dashboard and status pages in Chromium', ()
       await (await fetch(`${base}/status`, { headers: { Accept: 'text/html' } })).text(),
     ];
     expect(outputs[4]).toContain('"ok":true');
+    // The deployed function's own page for a browser: the same form, calling its own address.
+    expect(outputs[5]).toContain('<form id="cek" method="post" action=""');
     expect(outputs.filter((o) => o.includes(MARKER))).toEqual([]);
   });
 });
