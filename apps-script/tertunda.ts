@@ -91,7 +91,8 @@ export function cobaLagiTertunda(): HasilCobaLagi {
             },
           ],
           ctx.settings.text.nama_instansi,
-          made.lampiran ?? [],
+          // Only the receipt goes to the complainant: the working papers are the office's.
+          (made.lampiran ?? []).filter((l) => l.jenis === 'tanda_terima'),
         );
     }
   }

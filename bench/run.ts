@@ -11,7 +11,8 @@
  * 4. The Cloud Functions: cold start of the deployed bundle, Sheets API requests of one sweep over
  *    50,000 complaints, local `dokumen` latency (bench/functions.ts).
  * 5. The leadership dashboard page on 10,000 complaints (bench/dasbor.ts).
- * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla, workbook, dokumen, functions or dasbor for one part.
+ * Set BENCH_QUICK=1 for a smaller run, BENCH_ONLY=sla, workbook, dokumen, functions, dasbor or apps-script for one part.
+ * 6. The Apps Script front end: spreadsheet calls per action with 10 and 10,000 complaints (test/apps-script/kinerja.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -245,9 +246,15 @@ async function benchDokumen(): Promise<void> {
 }
 
 console.log(`# pengaduan benchmarks (Node ${process.versions.node}, ${os.cpus().length} cores${QUICK ? ', BENCH_QUICK' : ''})`);
-const only = process.env.BENCH_ONLY; // 'sla', 'workbook', 'dokumen', 'functions' or 'dasbor'
+const only = process.env.BENCH_ONLY; // 'sla', 'workbook', 'dokumen', 'functions', 'dasbor' or 'apps-script'
 if (!only || only === 'sla') benchSla();
 if (!only || only === 'workbook') await benchWorkbook();
 if (!only || only === 'dokumen') await benchDokumen();
 if (!only || only === 'functions') await benchFunctions();
 if (!only || only === 'dasbor') await benchDasbor(QUICK);
+if (!only || only === 'apps-script') {
+  // By path, so that the main project's typecheck does not take in the Apps Script fakes' types.
+  const kinerja = '../test/apps-script/kinerja.js';
+  const { benchAppsScript } = (await import(kinerja)) as { benchAppsScript: (quick: boolean) => Promise<void> };
+  await benchAppsScript(QUICK);
+}

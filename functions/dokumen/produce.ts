@@ -41,6 +41,11 @@ export interface Produced {
   readonly error?: string;
 }
 
+/** A document just made, with its bytes for a caller that sends it on (an e-mail attachment). */
+export interface ProducedFile extends Produced {
+  readonly bytes: Uint8Array;
+}
+
 /** The message of anything thrown, without assuming it is an Error. */
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
@@ -97,12 +102,12 @@ export class DocumentSession {
   }
 
   /** Produces one document, stores it, and writes its link into the register (writer `dokumen`); throws when it cannot. */
-  async produce(nomor: string, jenis: JenisDokumen): Promise<Produced> {
+  async produce(nomor: string, jenis: JenisDokumen): Promise<ProducedFile> {
     const { bytes, warnings, rowNumber } = await this.render(nomor, jenis);
     // Named by the register's own number, not by how the caller typed it.
     const link = await this.deps.sink.save(String(this.book.table('pengaduan').get(rowNumber).nomor ?? nomor).trim(), jenis, bytes);
     this.book.table('pengaduan').update(rowNumber, { [berkasColumn(jenis)]: link }, 'dokumen');
-    return { jenis, link, warnings };
+    return { jenis, link, warnings, bytes };
   }
 
   /** Produces each document; a failure is reported in its entry and never undoes the step. */
@@ -110,7 +115,8 @@ export class DocumentSession {
     const out: Produced[] = [];
     for (const jenis of jenisList) {
       try {
-        out.push(await this.produce(nomor, jenis));
+        const { jenis: made, link, warnings } = await this.produce(nomor, jenis);
+        out.push({ jenis: made, link, warnings });
       } catch (e) {
         const why = isPengaduanError(e) ? e.message : `kesalahan tak terduga (${messageOf(e)})`;
         out.push({ jenis, warnings: [], error: `${JENIS_DOKUMEN_LABEL[jenis]} belum dibuat: ${why}` });

@@ -17,7 +17,7 @@ import type { RegisterRecord } from '../../core/record.js';
 import { adminEmails, requireAccess } from '../../core/akses.js';
 import { loadContext, sweepSla, type RegisterTables, type SweepSummary } from '../../core/register.js';
 import { formatSweep } from '../cli/format.js';
-import { complaintRow, DocumentSession, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
+import { complaintRow, DocumentSession, type DocumentSink, type ProduceDeps, type Produced, type ProducedFile } from '../dokumen/produce.js';
 import type { Config } from '../config.js';
 import type { HeaderOf, IdentityVerifier } from './auth.js';
 import { FixedWindowLimiter } from './limiter.js';
@@ -212,7 +212,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
             if (problem) throw new PengaduanError('DOKUMEN_BELUM_TERSEDIA', problem);
           }
           const session = new DocumentSession(book, { ...store.deps, sink: store.sink, now });
-          const out: Produced[] = [];
+          const out: ProducedFile[] = [];
           // Each requested document must be made; the first that cannot is the request's error.
           for (const jenis of jenisList) out.push(await session.produce(nomor, jenis));
           return out;
@@ -233,7 +233,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
         dokumen: produced.map((p) => ({ jenis: p.jenis, tautan: p.link ?? '', ...(extras.pdf[p.jenis] ? { pdf: extras.pdf[p.jenis] } : {}) })),
         peringatan: warnings,
         // The files themselves, for a caller that e-mails them (Apps Script attaching the Tanda Terima).
-        ...(body.lampiran === true ? { lampiran: produced.flatMap((p) => (p.bytes ? [attachmentOf(nomor, p.jenis, p.bytes)] : [])) } : {}),
+        ...(body.lampiran === true ? { lampiran: produced.map((p) => attachmentOf(nomor, p.jenis, p.bytes)) } : {}),
       });
     } catch (e) {
       sendError(res, e, 'dokumen');

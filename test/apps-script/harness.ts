@@ -55,6 +55,8 @@ export interface Script {
   as(email: string): void;
   /** Moves the script's clock (Date.now()). */
   setNow(ms: number): void;
+  /** What the script wrote with console.log/warn/error, as 'LEVEL message'. */
+  readonly console: string[];
 }
 
 export async function loadScript(options: LoadOptions = {}): Promise<Script> {
@@ -76,6 +78,12 @@ export async function loadScript(options: LoadOptions = {}): Promise<Script> {
     },
   });
   (context as Record<string, unknown>).Session = wrapped;
+  // The script's console goes to a list (Cloud Logging in Apps Script), not to the test output.
+  const lines: string[] = [];
+  const record = (level: string) => (...args: unknown[]): void => {
+    lines.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+  };
+  (context as Record<string, unknown>).console = { log: record('INFO'), info: record('INFO'), warn: record('WARNING'), error: record('ERROR') };
   let now = options.now;
   vm.runInContext('(function (real) { Date.now = function () { return __pengaduanNow() ?? real(); }; })(Date.now);', Object.assign(context, { __pengaduanNow: () => now }));
   vm.runInContext(b.code, context, { filename: 'Code.js' });
@@ -93,6 +101,7 @@ export async function loadScript(options: LoadOptions = {}): Promise<Script> {
     setNow(ms) {
       now = ms;
     },
+    console: lines,
   };
 }
 
