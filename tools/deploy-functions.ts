@@ -16,8 +16,8 @@ import { bundleFunctions } from './bundle-functions.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Settings of the deployment itself; everything else named PENGADUAN_* goes to the functions. */
 const DEPLOY_ONLY = new Set(['PENGADUAN_GCP_PROJECT', 'PENGADUAN_GCP_REGION', 'PENGADUAN_SERVICE_ACCOUNT', 'PENGADUAN_PREFIX']);
-/** Local-only settings that must never reach Cloud Run. */
-const LOCAL_ONLY = new Set(['PENGADUAN_REGISTER', 'PENGADUAN_WAKTU', 'PENGADUAN_HOST', 'PENGADUAN_TEMPLATE_DIR', 'PENGADUAN_SOFFICE', 'PENGADUAN_SENYAP']);
+/** Local-only settings (and the command line's own) that must never reach Cloud Run. */
+const LOCAL_ONLY = new Set(['PENGADUAN_LOOKER_TEMPLATE', 'PENGADUAN_REGISTER', 'PENGADUAN_WAKTU', 'PENGADUAN_HOST', 'PENGADUAN_TEMPLATE_DIR', 'PENGADUAN_SOFFICE', 'PENGADUAN_SENYAP']);
 
 export interface DeployPlan {
   readonly commands: string[][];
