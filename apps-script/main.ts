@@ -4,7 +4,8 @@
  * `function NAME(…)` of Code.js, because Apps Script finds triggers, menu items and
  * `google.script.run` targets only among top-level functions. Nothing else is global.
  *
- * - Triggers: `onOpen` (simple), `onFormSubmit` (installed on the Form by Setup), `harian` (daily).
+ * - Triggers: `onOpen` (simple), `onFormSubmit` (installed on the Form by Setup), `harian` (daily),
+ *   `penjagaKolom` (installed onEdit: a person's typing in a system column is undone).
  * - Menu items: one `aksi_*` per SOP action (core/sop.ts), `catatBaru`, `buatUlangDokumen`,
  *   `muatMenu`, `tentangAkses`, and the Admin items `siapkan`, `aturLayananDokumen`, `harian`.
  * - Called by the dialog through `google.script.run`: `kirimAksi`, `catatPengaduan`.
@@ -16,6 +17,7 @@ import { dariMenu, tampilkanDialog } from './dialog.js';
 import { buatUlangDokumen as buatUlangImpl } from './dokumen.js';
 import { buatMenu, tentangAkses as tentangImpl } from './menu.js';
 import { catatPengaduan as catatImpl, modelCatat, onFormSubmit as onFormSubmitImpl } from './pencatatan.js';
+import { penjagaKolom as penjagaImpl } from './penjaga.js';
 
 const bukaAksi = (aksi: AksiKey) => (): void => dariMenu(() => tampilkanDialog(modelAksi(aksi)));
 
@@ -28,6 +30,7 @@ export function onOpen(): void {
 }
 export const onFormSubmit = onFormSubmitImpl;
 export const harian = (): void => harianImpl();
+export const penjagaKolom = penjagaImpl;
 
 export const muatMenu = (): void => dariMenu(buatMenu);
 export const tentangAkses = (): void => dariMenu(tentangImpl);

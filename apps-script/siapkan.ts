@@ -8,7 +8,8 @@
  * Protections: Google runs a menu's script as the person who clicked it, so a column only admins
  * may edit could not be written by the petugas's own "Periksa persyaratan" either. The system
  * columns and the history are therefore protected with a warning (Sheets asks anyone who types
- * there to confirm; the script's writes pass), while the tabs only admins change (Peran,
+ * there to confirm; the script's writes pass) and guarded by an installable onEdit trigger that
+ * undoes a non-admin's typing there (penjaga.ts); the tabs only admins change (Peran,
  * Pengaturan, Libur) and the Form's raw responses are locked to admins and the owner.
  */
 import {
@@ -27,6 +28,7 @@ import { loadContext, seedDefaults } from '../core/register.js';
 import { DEFAULT_LIBUR } from '../sheets-schema/index.js';
 import { currentUser, PROP, scriptProperty, setScriptProperty } from './env.js';
 import { PLAIN_TEXT, SheetRegister } from './register.js';
+import { isSystemColumn } from './penjaga.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -137,7 +139,7 @@ function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, 
   // The register: the header row, and each run of adjacent system columns.
   const rows = sheet.getMaxRows();
   sheet.getRange(1, 1, 1, sheet.getLastColumn()).protect().setDescription(`${PROTECTION_TAG} judul kolom; sistem mencari kolom menurut judulnya`).setWarningOnly(true);
-  const system = tab.columns.filter((c) => c.writer !== 'staf').map((c) => positions.get(c.key)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
+  const system = tab.columns.filter((c) => isSystemColumn('pengaduan', c)).map((c) => positions.get(c.key)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
   let start = 0;
   for (let i = 1; i <= system.length; i++) {
     if (i < system.length && system[i] === (system[i - 1] ?? 0) + 1) continue;
@@ -255,7 +257,7 @@ function siapkanFormulir(ss: Spreadsheet, report: string[]): GoogleAppsScript.Fo
   return form;
 }
 
-/** The form-submit trigger and the daily trigger, each once. */
+/** The form-submit trigger, the guard of the system columns and the daily trigger, each once. */
 function siapkanPemicu(form: GoogleAppsScript.Forms.Form, report: string[]): void {
   const triggers = ScriptApp.getProjectTriggers();
   const has = (fn: string, check: (t: GoogleAppsScript.Script.Trigger) => boolean): boolean => triggers.some((t) => t.getHandlerFunction() === fn && check(t));
@@ -266,6 +268,10 @@ function siapkanPemicu(form: GoogleAppsScript.Forms.Form, report: string[]): voi
   if (!has('onFormSubmit', (t) => t.getTriggerSourceId() === form.getId())) {
     ScriptApp.newTrigger('onFormSubmit').forForm(form).onFormSubmit().create();
     report.push('Pemicu kiriman formulir dipasang.');
+  }
+  if (!has('penjagaKolom', (t) => t.getEventType() === ScriptApp.EventType.ON_EDIT)) {
+    ScriptApp.newTrigger('penjagaKolom').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
+    report.push('Penjaga kolom sistem dipasang: ketikan langsung di kolom sistem oleh selain admin dibatalkan.');
   }
   if (!has('harian', (t) => t.getEventType() === ScriptApp.EventType.CLOCK)) {
     ScriptApp.newTrigger('harian').timeBased().everyDays(1).atHour(6).inTimezone(ZONA).create();

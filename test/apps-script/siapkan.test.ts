@@ -22,7 +22,7 @@ describe('Setup (Admin → Siapkan)', () => {
     expect(form?.title).toBe(FORM.title);
     const titles = form?.items.map((i) => i.title) ?? [];
     for (const q of FORM_QUESTIONS) expect(titles).toContain(q.title);
-    expect(st.triggers.map((t) => t.handlerFunction).sort()).toEqual(['harian', 'onFormSubmit']);
+    expect(st.triggers.map((t) => t.handlerFunction).sort()).toEqual(['harian', 'onFormSubmit', 'penjagaKolom']);
     const peran = sheetRecords(s, 'Peran');
     expect(peran).toHaveLength(1);
     expect(peran[0]?.['E-mail']).toBe(ADMIN);
@@ -60,7 +60,7 @@ describe('Setup on a register already in use', () => {
     expect(sheetValues(o.s, 'Pengaduan')[0]?.at(-1)).toBe('Catatan Staf');
     expect(sheetValues(o.s, 'Pengaduan')[0]?.[catatanCol - 1]).toBe('Catatan Lama');
     expect(o.s.fakes.state.forms).toHaveLength(1);
-    expect(o.s.fakes.state.triggers).toHaveLength(2);
+    expect(o.s.fakes.state.triggers).toHaveLength(3);
     expect(TAB_KEYS.map((k) => protections(TABS[k].name))).toEqual(counts);
     // The register still works after Setup moved the column.
     o.s.as(STAFF.petugas);
