@@ -19,7 +19,7 @@ function edit(o: Office, who: string, row: number, key: string, value: string | 
   const old: unknown = values.length === 1 && values[0]?.length === 1 ? range.getValue() : undefined;
   range.setValues(values.map((r) => r.map((v) => `'${v}`)));
   const event: Record<string, unknown> = { range, value: values[0]?.[0], source: ss, user: { getEmail: () => who }, triggerUid: '1', authMode: 'FULL' };
-  if (old !== undefined && old !== '') event.oldValue = String(old);
+  if (typeof old === 'string' || typeof old === 'number') event.oldValue = String(old);
   o.s.call('penjagaKolom', event);
 }
 
