@@ -82,7 +82,7 @@ describe('a complaint from the Form to the delivered Berita Acara, through the m
     const receipt = o.s.fakes.state.mails.find((m) => m.to.includes('siti.rahmah@contoh.id'));
     expect(receipt?.subject).toBe(`Tanda terima pengaduan ${nomor}`);
     expect(receipt?.body).toContain(String(row['Kode Akses']));
-    expect(receipt?.attachments).toEqual([`${nomor}_tanda_terima.docx`]);
+    expect(receipt?.attachments).toEqual([`${nomor}_tanda-terima.docx`]);
     expect(o.s.fakes.state.mails.some((m) => m.to.includes(STAFF.petugas))).toBe(true);
     expect(o.s.fakes.state.heldLocks).toEqual([]);
 

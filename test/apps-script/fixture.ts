@@ -49,7 +49,7 @@ function dokumenFunction(office: Office): (r: FetchRequest) => { status: number;
     if (!token) return { status: 401, body: JSON.stringify({ ok: false, kode: 'TIDAK_TERAUTENTIKASI', pesan: 'Token tidak ada.' }) };
     const dokumen = body.jenis.map((jenis) => ({ jenis, tautan: `https://drive.google.com/file/d/${body.nomor}-${jenis}/view` }));
     const lampiran = body.lampiran
-      ? body.jenis.map((jenis) => ({ jenis, nama: `${body.nomor}_${jenis}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: Buffer.from(`docx ${jenis}`).toString('base64') }))
+      ? body.jenis.map((jenis) => ({ jenis, nama: `${body.nomor}_${jenis.replace(/_/g, "-")}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: Buffer.from(`docx ${jenis}`).toString('base64') }))
       : undefined;
     return { status: 200, body: JSON.stringify({ ok: true, nomor: body.nomor, dokumen, peringatan: [], ...(lampiran ? { lampiran } : {}) }) };
   };

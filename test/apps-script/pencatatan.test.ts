@@ -87,7 +87,7 @@ describe('the Form', () => {
     expect(retry).toMatchObject({ nomor: row['Nomor Registrasi'], lampiran: true });
     expect(retry?.jenis).toEqual(['tanda_terima', 'lembar_pengaduan']);
     const second = o.s.fakes.state.mails.filter((m) => m.to.includes('siti.rahmah@contoh.id')).at(-1);
-    expect(second?.attachments).toEqual([`${String(row['Nomor Registrasi'])}_tanda_terima.docx`]);
+    expect(second?.attachments).toEqual([`${String(row['Nomor Registrasi'])}_tanda-terima.docx`]);
   });
 
   it('a refusal by the function is not retried forever: the note says what to fix', async () => {

@@ -422,6 +422,22 @@ describe('the local server in-process, on a register with the sample data', () =
       expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
     });
 
+    it('answers the files themselves when asked ("lampiran": true), for Apps Script to attach the receipt to its e-mail', async () => {
+      const nomor = numbers[3] ?? '';
+      const r = await post('dokumen', { nomor, jenis: ['tanda_terima', 'lembar_pengaduan'], lampiran: true });
+      expect(r.status, r.text).toBe(200);
+      const body = answerOf(r) as Answer & { lampiran?: { jenis: string; nama: string; mimeType: string; base64: string }[] };
+      expect(body.lampiran?.map((l) => [l.jenis, l.nama, l.mimeType])).toEqual([
+        ['tanda_terima', `${nomor}_tanda-terima.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        ['lembar_pengaduan', `${nomor}_lembar-pengaduan.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ]);
+      // The attachment is the very file stored and linked.
+      const stored = await readFile(path.join(dir, DOCS_NAME, nomor, `${nomor}_tanda-terima.docx`));
+      expect(Buffer.from(body.lampiran?.[0]?.base64 ?? '', 'base64').equals(stored)).toBe(true);
+      // Without the flag the answer carries links only.
+      expect(answerOf(await post('dokumen', { nomor, jenis: 'tanda_terima' }))).not.toHaveProperty('lampiran');
+    });
+
     it('refuses a document the complaint has not reached (409 DOKUMEN_BELUM_TERSEDIA); the register stays byte-identical', async () => {
       const before = await snapshot();
       const r = await post('dokumen', { nomor: numbers[3], jenis: 'berita_acara' });
