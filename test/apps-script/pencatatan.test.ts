@@ -41,6 +41,37 @@ describe('the Form', () => {
     expect(history(o)).toHaveLength(2);
   });
 
+  it('allocates the number and appends the row only while holding the script lock, and calls the function after releasing it', async () => {
+    const o = await office();
+    o.s.fakes.calls.reset();
+    submit(o);
+    const log = o.s.fakes.calls.log;
+    const acquire = log.indexOf('Lock.waitLock');
+    const release = log.indexOf('Lock.releaseLock');
+    expect(acquire).toBeGreaterThanOrEqual(0);
+    expect(release).toBeGreaterThan(acquire);
+    const firstWrite = log.findIndex((c) => c === 'Range.setValues');
+    const lastWrite = log.lastIndexOf('Range.setValues');
+    const firstRead = log.findIndex((c) => c === 'Range.getValues');
+    // The register is read and written inside the lock (the TERTUNDA note would take it again).
+    expect(firstRead).toBeGreaterThan(acquire);
+    expect(firstWrite).toBeGreaterThan(acquire);
+    expect(lastWrite).toBeLessThan(release);
+    // The slow call to the function happens after the lock is released.
+    expect(log.indexOf('UrlFetchApp.fetch')).toBeGreaterThan(release);
+  });
+
+  it('releases the lock when registering fails midway', async () => {
+    const o = await office();
+    const ss = o.s.fakes.globals.SpreadsheetApp.getActiveSpreadsheet();
+    // Someone gave two columns of the history the same header: the history cannot be written.
+    ss.getSheetByName('Riwayat')?.getRange('B1').setValue('Waktu (WIB)');
+    const ev = o.s.fakes.submitForm(formId(o), answers(), { timestamp: new Date(NOW) });
+    expect(() => o.s.call('onFormSubmit', ev)).toThrow(/dua kolom berjudul "Waktu \(WIB\)"/);
+    expect(o.s.fakes.state.heldLocks).toEqual([]);
+    expect(register(o)).toHaveLength(0);
+  });
+
   it('a submission the trigger could not register (register locked) is registered by the daily run, once', async () => {
     const o = await office();
     o.s.fakes.state.lockContended = true;
