@@ -288,7 +288,8 @@ export function siapkanSemua(ss: Spreadsheet): string[] {
   }
   const prepared = TAB_KEYS.map((key) => ({ key, tab: TABS[key], ...siapkanTab(ss, TABS[key], report) }));
   for (const p of prepared) {
-    siapkanValidasi(p.sheet, p.tab, p.positions);
+    // Lists help where people type; the tabs only the system writes need none.
+    if (!SYSTEM_TABS.includes(p.key)) siapkanValidasi(p.sheet, p.tab, p.positions);
     if (p.key === 'pengaduan' || p.key === 'dasbor') siapkanWarna(p.sheet, p.positions);
   }
   const admins = siapkanIsi(ss, report);

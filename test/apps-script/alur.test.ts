@@ -63,6 +63,55 @@ function take(o: Office, nomor: string, step: Step): Record<string, unknown> {
   return o.s.call('kirimAksi', { aksi: step.aksi, nomor, masukan: step.masukan }) as Record<string, unknown>;
 }
 
+const INVITATION = HEAVY_PATH[4]?.masukan ?? {};
+const RESULT = HEAVY_PATH[5]?.masukan ?? {};
+
+describe('the other roads of the procedure, through the menus', () => {
+  it('missing requirements, then a light complaint answered directly', async () => {
+    const o = await office();
+    submit(o);
+    const nomor = String(register(o)[0]?.['Nomor Registrasi']);
+    const steps: Step[] = [
+      { role: 'petugas', aksi: 'periksa', masukan: { persyaratan: ['surat_ditandatangani'], catatan: 'Belum diketahui Lurah.' }, status: 'MENUNGGU_KELENGKAPAN' },
+      { role: 'petugas', aksi: 'lengkapi', masukan: { persyaratan: ALL_PERSYARATAN }, status: 'DIPERIKSA', on: '2026-11-26' },
+      { role: 'subkoordinator', aksi: 'nilai', masukan: { kategori: 'ringan', alasan: 'Cukup dijelaskan.' }, status: 'DITANGANI_LANGSUNG' },
+      { role: 'subkoordinator', aksi: 'jawab', masukan: { jawaban: 'Izin bengkel sudah lengkap; jam operasional diingatkan.', cara: 'whatsapp' }, status: 'SELESAI' },
+    ];
+    const asked = o.s.fakes.state.mails.length;
+    for (const step of steps) expect(take(o, nomor, step), step.aksi).toMatchObject({ ok: true, status: STATUS_LABEL[step.status] });
+    // The complainant was asked for the missing requirements, and told the answer.
+    const toCitizen = o.s.fakes.state.mails.slice(asked).filter((m) => m.to.includes('siti.rahmah@contoh.id'));
+    expect(toCitizen.map((m) => m.subject)).toEqual([`Pengaduan ${nomor}: mohon lengkapi persyaratan`, `Pengaduan ${nomor} selesai ditangani`]);
+    // The pause does not count against the 7 working days.
+    expect(register(o)[0]?.['Hari Kerja Dijeda']).toBe(2);
+  });
+
+  it('a rescheduled meeting, a returned draft and its revision, then a complaint closed as outside the office', async () => {
+    const o = await office();
+    submit(o);
+    submit(o, { 'Nama lengkap': 'Pelapor Kedua' });
+    const [first, second] = register(o).map((r) => String(r['Nomor Registrasi']));
+    const steps: Step[] = [
+      ...HEAVY_PATH.slice(0, 5),
+      { role: 'subkoordinator', aksi: 'jadwal_ulang', masukan: { ...INVITATION, tanggal: '2026-11-27' }, status: 'RAPAT_DIJADWALKAN' },
+      { role: 'subkoordinator', aksi: 'catat_hasil_rapat', masukan: RESULT, status: 'DRAFT_BA', on: '2026-11-27' },
+      { role: 'koordinator', aksi: 'kembalikan', masukan: { catatan: 'Lengkapi tenggat tindak lanjut.' }, status: 'REVISI_BA' },
+      { role: 'subkoordinator', aksi: 'perbaiki_draf', masukan: { tindak_lanjut: [{ uraian: 'Pemantauan', pelaksana: 'DLH', tenggat: '2026-12-20' }] }, status: 'DRAFT_BA' },
+    ];
+    for (const step of steps) expect(take(o, first ?? '', step), step.aksi).toMatchObject({ ok: true, status: STATUS_LABEL[step.status] });
+    expect(register(o)[0]?.['Catatan Revisi BA']).toBe('Lengkapi tenggat tindak lanjut.');
+    const closed = take(o, second ?? '', {
+      role: 'kepala',
+      aksi: 'tutup',
+      masukan: { alasan: 'Bukan kewenangan DPMPTSP; menyangkut ketertiban umum.', diteruskan_kepada: 'Satpol PP Kota Payakumbuh' },
+      status: 'DITUTUP',
+    });
+    expect(closed).toMatchObject({ ok: true, status: STATUS_LABEL.DITUTUP });
+    expect(register(o)[1]?.['Diteruskan kepada']).toBe('Satpol PP Kota Payakumbuh');
+    expect(new Set(history(o).map((h) => h.Aksi))).toEqual(new Set(['catat', ...steps.map((s) => s.aksi), 'tutup']));
+  });
+});
+
 describe('a complaint from the Form to the delivered Berita Acara, through the menus', () => {
   it('registers once, walks all twelve SOP steps, and mails whoever must act next', async () => {
     const o = await office();
