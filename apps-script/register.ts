@@ -175,6 +175,7 @@ export class SheetTable implements TableLike {
   }
 
   rows(): { rowNumber: number; values: Row }[] {
+    if (this.whole) this.loadWhole();
     if (!this.data) {
       const width = this.header().length;
       const n = this.lastRow() - 1;
