@@ -69,7 +69,7 @@ function aria(spec: FieldSpec): Record<string, string> {
 
 /**
  * A table of rows (meeting parties, attendees, follow-ups): column headings over the rows at the
- * dialog's width, a label in each cell's placeholder when narrow. There is always one row to type
+ * dialog's width, a caption over each cell when narrow. There is always one row to type
  * in: removing the last one empties it. Cells are named "Kolom (baris N)", renumbered on removal.
  */
 function rowEditor(spec: FieldSpec): HTMLElement {
@@ -93,9 +93,10 @@ function rowEditor(spec: FieldSpec): HTMLElement {
         input = el('select', { 'data-key': c.key, 'data-label': c.label });
         for (const [value, text] of Object.entries(model.kelompokPihak)) input.append(el('option', { value }, text));
       } else {
-        input = el('input', { type: c.type, 'data-key': c.key, 'data-label': c.label, placeholder: c.label });
+        input = el('input', { type: c.type, 'data-key': c.key, 'data-label': c.label });
       }
-      row.append(input);
+      // The cell's own caption shows only when narrow, where the rows stack and the headings are hidden.
+      row.append(el('label', { class: 'cell' }, el('span', { class: 'cell-label', 'aria-hidden': 'true' }, c.label), input));
     }
     const remove = el('button', { type: 'button', class: 'link', title: 'Hapus baris ini' }, 'Hapus');
     remove.addEventListener('click', () => {
