@@ -1,7 +1,7 @@
 /** The Admin menu's items: Setup, the functions' address, and the daily work on demand. */
 import { requireAccess } from '../core/akses.js';
 import { loadContext } from '../core/register.js';
-import { PengaduanError } from '../core/errors.js';
+import { isPengaduanError, PengaduanError } from '../core/errors.js';
 import { PROP, requireUser, scriptProperty, setScriptProperty, spreadsheet } from './env.js';
 import { kerjaHarian } from './harian.js';
 import { validFunctionUrl } from './layanan.js';
@@ -16,7 +16,8 @@ function requireAdmin(firstRun: boolean): void {
   try {
     staff = loadContext(new SheetRegister(spreadsheet())).staff;
   } catch (e) {
-    if (firstRun) return;
+    // Only a spreadsheet Setup has not made yet lets anyone in; a damaged Peran tab does not.
+    if (firstRun && isPengaduanError(e) && e.code === 'TAB_TIDAK_DITEMUKAN') return;
     throw e;
   }
   const hasAdmin = [...staff.values()].some((m) => m.roles.includes('admin'));
@@ -50,14 +51,21 @@ export function aturLayananDokumen(): void {
   ui.alert('Alamat layanan dokumen', `Tersimpan: ${url}`, ui.ButtonSet.OK);
 }
 
-/** The daily trigger, and the Admin menu item that runs it now. */
-export function harian(): void {
+/** Whether this run was started by one of this project's own daily triggers (not by a person). */
+function fromDailyTrigger(e: unknown): boolean {
+  const uid = typeof e === 'object' && e !== null ? (e as { triggerUid?: unknown }).triggerUid : undefined;
+  if (typeof uid !== 'string' && typeof uid !== 'number') return false;
+  // An editor could call the function with an invented event; only a real trigger's id passes.
+  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === String(uid) && t.getHandlerFunction() === 'harian');
+}
+
+/** The daily trigger, and the Admin menu item that runs it now (admins only). */
+export function harian(e?: unknown): void {
+  const trigger = fromDailyTrigger(e);
+  if (!trigger) requireAdmin(false);
   const report = kerjaHarian(Date.now());
   console.log(report.length ? report.join('\n') : 'Pekerjaan harian: tidak ada yang perlu dikerjakan.');
-  try {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert('Pekerjaan harian', report.length ? report.join('\n') : 'Tidak ada yang perlu dikerjakan.', ui.ButtonSet.OK);
-  } catch {
-    // From the time trigger there is no one to show it to: the log keeps it.
-  }
+  if (trigger) return;
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Pekerjaan harian', report.length ? report.join('\n') : 'Tidak ada yang perlu dikerjakan.', ui.ButtonSet.OK);
 }

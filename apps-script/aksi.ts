@@ -13,7 +13,7 @@ import { loadContext, performAction, type Context } from '../core/register.js';
 import { clock, messageOf, requireUser, spreadsheet, withLock } from './env.js';
 import { SheetRegister } from './register.js';
 import { mintaDokumen, type DokumenDibuat } from './layanan.js';
-import { kirimSurat, ringkasSurat } from './surat.js';
+import { kirimSurat, pengirimDari, ringkasSurat } from './surat.js';
 import { tandaiTertunda } from './tertunda.js';
 
 /** What the dialog shows of a complaint. */
@@ -161,7 +161,7 @@ export function kirimAksi(raw: unknown): HasilKirim {
     const done = withLock(() => {
       const book = new SheetRegister(spreadsheet());
       const result = performAction(book, nomor, aksi, email, masukan, c);
-      const pengirim = loadContext(book).settings.text.nama_instansi;
+      const pengirim = pengirimDari(loadContext(book).settings);
       book.commit();
       SpreadsheetApp.flush();
       return { result, pengirim };
@@ -175,7 +175,7 @@ export function kirimAksi(raw: unknown): HasilKirim {
       catatan.push(...made.peringatan);
     } else {
       catatan.push(`Dokumen belum dibuat: ${made.pesan}`);
-      if (made.sementara) catatan.push(tandaiTertunda(nomor, documents, made.pesan, false));
+      if (made.sementara) catatan.push(tandaiTertunda(nomor, documents, made.pesan, false, done.result.record));
     }
     catatan.push(...ringkasSurat(kirimSurat(notifications, done.pengirim)));
     const history = decision.effects.find((e) => e.type === 'appendHistory');

@@ -12,7 +12,18 @@ export const PROP = {
   dokumenUrl: 'PENGADUAN_DOKUMEN_URL',
   /** ID of the Google Form made by Setup. */
   formId: 'PENGADUAN_FORM_ID',
+  /** The account the installable triggers run as (the first admin to run Setup). */
+  pemicuOleh: 'PENGADUAN_PEMICU_OLEH',
+  /** The WIB date the daily reminders last went out. */
+  pengingatTanggal: 'PENGADUAN_PENGINGAT_TANGGAL',
+  /** When a daily run started and has not finished (epoch ms). */
+  harianBerjalan: 'PENGADUAN_HARIAN_BERJALAN',
+  /** The last row the register's protections, lists and colours cover. */
+  barisTerlindungi: 'PENGADUAN_BARIS_TERLINDUNGI',
 } as const;
+
+/** Prefix of the properties that remember a Form response reported as not registrable. */
+export const PROP_TIDAK_TERCATAT = 'PENGADUAN_TIDAK_TERCATAT:';
 
 export function scriptProperty(key: string): string {
   return (PropertiesService.getScriptProperties().getProperty(key) ?? '').trim();

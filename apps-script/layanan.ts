@@ -44,7 +44,7 @@ export function mintaDokumen(nomor: string, jenis: readonly JenisDokumen[], opti
   if (jenis.length === 0) return { ok: true, dokumen: [], peringatan: [] };
   const url = scriptProperty(PROP.dokumenUrl);
   if (url === '') {
-    return { ok: false, sementara: true, pesan: 'Alamat layanan dokumen belum diatur (menu Pengaduan → Admin → Atur layanan dokumen).' };
+    return { ok: false, sementara: true, pesan: 'Alamat layanan dokumen belum diatur (menu Pengaduan → Admin → Atur alamat layanan dokumen).' };
   }
   const token = ScriptApp.getIdentityToken();
   if (!token) {

@@ -29,7 +29,11 @@ export function onOpen(): void {
   }
 }
 export const onFormSubmit = onFormSubmitImpl;
-export const harian = (): void => harianImpl();
+export const harian = (e?: unknown): void => {
+  // From the time trigger a refusal goes to the log (and Google's failure e-mail); from the menu, to an alert.
+  if (typeof e === 'object' && e !== null && 'triggerUid' in e) harianImpl(e);
+  else dariMenu(() => harianImpl());
+};
 export const penjagaKolom = penjagaImpl;
 
 export const muatMenu = (): void => dariMenu(buatMenu);

@@ -12,15 +12,15 @@
  */
 import { FORM, FORM_QUESTIONS, KANAL, KANAL_LABEL, type Kanal } from '../sheets-schema/index.js';
 import { INTAKE_FIELDS } from '../core/intake.js';
-import { isPengaduanError } from '../core/errors.js';
+import { isPengaduanError, PengaduanError } from '../core/errors.js';
 import { requireAccess } from '../core/akses.js';
 import { loadContext, registerComplaints, type IntakeResult } from '../core/register.js';
 import type { FieldSpec } from '../core/fields.js';
 import { KELOMPOK_PIHAK_LABEL } from '../core/fields.js';
-import { clock, messageOf, PROP, requireUser, scriptProperty, spreadsheet, withLock } from './env.js';
+import { clock, messageOf, PROP, PROP_TIDAK_TERCATAT, requireUser, scriptProperty, setScriptProperty, spreadsheet, withLock } from './env.js';
 import { mintaDokumen, type DokumenDibuat } from './layanan.js';
 import { SheetRegister } from './register.js';
-import { kirimSurat, ringkasSurat } from './surat.js';
+import { kirimSurat, pengirimDari, ringkasSurat, type Pengirim } from './surat.js';
 import { tandaiTertunda } from './tertunda.js';
 import { penolakan, type DialogModel, type HasilKirim } from './aksi.js';
 
@@ -47,7 +47,7 @@ export function answersOf(response: GoogleAppsScript.Forms.FormResponse): Record
 
 interface Tercatat {
   readonly result: IntakeResult;
-  readonly pengirim: string;
+  readonly pengirim: Pengirim;
 }
 
 /** Registers one complaint under the lock; undefined when this Form response is already registered. */
@@ -58,7 +58,7 @@ function catat(raw: Record<string, unknown>, recordedBy: string, check?: (book: 
     const id = typeof raw.id_respons_formulir === 'string' ? raw.id_respons_formulir : '';
     if (id !== '' && book.table('pengaduan').find('id_respons_formulir', id) !== undefined) return undefined;
     const [result] = registerComplaints(book, [raw], recordedBy, clock());
-    const pengirim = loadContext(book).settings.text.nama_instansi;
+    const pengirim = pengirimDari(loadContext(book).settings);
     book.commit();
     SpreadsheetApp.flush();
     return result ? { result, pengirim } : undefined;
@@ -66,7 +66,7 @@ function catat(raw: Record<string, unknown>, recordedBy: string, check?: (book: 
 }
 
 /** After the row is saved: the receipt from the function, then the e-mails. */
-function selesaikan(t: Tercatat): { dokumen: readonly DokumenDibuat[]; catatan: string[] } {
+function selesaikan(t: Tercatat): { dokumen: readonly DokumenDibuat[]; catatan: string[]; log: string[] } {
   const { result } = t;
   const catatan: string[] = [];
   const made = mintaDokumen(result.nomor, result.documents, { lampiran: true });
@@ -77,30 +77,41 @@ function selesaikan(t: Tercatat): { dokumen: readonly DokumenDibuat[]; catatan: 
     catatan.push(...made.peringatan);
   } else {
     catatan.push(`Dokumen belum dibuat: ${made.pesan}`);
-    if (made.sementara) catatan.push(tandaiTertunda(result.nomor, result.documents, made.pesan, true));
+    // The new row's document cells were empty before the call.
+    if (made.sementara) catatan.push(tandaiTertunda(result.nomor, result.documents, made.pesan, true, {}));
     notifications = notifications.map((n) =>
       n.recipient === 'pelapor' ? { ...n, body: `${n.body}\n\nDokumen Tanda Terima akan kami kirim menyusul melalui e-mail ini.` } : n,
     );
   }
   const lampiran = made.ok ? (made.lampiran ?? []).filter((l) => l.jenis === 'tanda_terima') : [];
-  catatan.push(...ringkasSurat(kirimSurat(notifications, t.pengirim, lampiran)));
-  return { dokumen, catatan };
+  const surat = kirimSurat(notifications, t.pengirim, lampiran);
+  catatan.push(...ringkasSurat(surat));
+  return { dokumen, catatan, log: [...catatan.slice(0, catatan.length - surat.length), ...ringkasSurat(surat, true)] };
 }
 
-/** Tells the petugas (and admins) that a Form response could not be registered, and why. */
+/**
+ * Tells the petugas (and admins) that a Form response could not be registered, and why, once: the
+ * response is remembered, so the daily reconciliation does not report it again every morning.
+ */
 function laporkanGagal(responseId: string, reason: string): void {
   try {
+    const key = `${PROP_TIDAK_TERCATAT}${responseId}`;
+    if (scriptProperty(key) !== '') return;
     const ctx = loadContext(new SheetRegister(spreadsheet()));
+    setScriptProperty(key, new Date(Date.now()).toISOString());
     const to = [...ctx.staff.values()].filter((m) => m.roles.includes('petugas') || m.roles.includes('admin')).map((m) => m.email);
     if (to.length === 0) return;
+    const pengirim = pengirimDari(ctx.settings);
     MailApp.sendEmail({
       to: to.join(','),
       subject: 'Pengaduan dari formulir online belum tercatat',
       body:
         `Satu kiriman formulir online tidak dapat dicatat otomatis:\n${reason}\n\n` +
-        `ID respons: ${responseId}\nJawabannya tersimpan di tab tanggapan formulir. Catat lewat menu Pengaduan → Catat pengaduan, ` +
-        `dengan kanal "${KANAL_LABEL.formulir_online}", setelah menghubungi pelapor bila perlu.`,
-      name: ctx.settings.text.nama_instansi,
+        `ID respons: ${responseId}\nJawabannya tersimpan di tab jawaban formulir. Hubungi pelapor bila perlu, lalu catat lewat menu ` +
+        `Pengaduan → Catat pengaduan dengan kanal tempat data lengkapnya diterima (misalnya ${KANAL_LABEL.telepon_whatsapp}), ` +
+        'dan sebutkan ID respons di Catatan Staf. Kiriman ini tidak akan dilaporkan lagi.',
+      name: pengirim.nama,
+      ...(pengirim.balasKe ? { replyTo: pengirim.balasKe } : {}),
     });
   } catch (e) {
     console.error(`Pemberitahuan gagal dikirim: ${messageOf(e)}`);
@@ -126,8 +137,8 @@ export function catatRespons(response: GoogleAppsScript.Forms.FormResponse): boo
     console.log(`Respons ${id} sudah tercatat; tidak dicatat dua kali.`);
     return false;
   }
-  const { catatan } = selesaikan(saved);
-  console.log(`Pengaduan ${saved.result.nomor} dicatat dari formulir. ${catatan.join(' ')}`);
+  const { log } = selesaikan(saved);
+  console.log(`Pengaduan ${saved.result.nomor} dicatat dari formulir. ${log.join(' ')}`);
   return true;
 }
 
@@ -151,9 +162,21 @@ export function rekonsiliasiFormulir(now: number): { dicatat: number; gagal: str
   const form = FormApp.openById(formId);
   const responses = form.getResponses(new Date(now - RECONCILE_DAYS * 86_400_000));
   if (responses.length === 0) return out;
-  const known = new Set(new SheetRegister(spreadsheet()).table('pengaduan').columnValues('id_respons_formulir'));
+  // Registered once (even if its row was deleted since: the history keeps the response ID), or
+  // already reported as not registrable: not again.
+  const book = new SheetRegister(spreadsheet());
+  const known = new Set(book.table('pengaduan').columnValues('id_respons_formulir'));
+  for (const m of book.table('riwayat').columnValues('masukan')) {
+    const id = /"id_respons_formulir":"([^"\\]+)"/.exec(m)?.[1];
+    if (id) known.add(id);
+  }
+  const reported = new Set(
+    Object.keys(PropertiesService.getScriptProperties().getProperties())
+      .filter((k) => k.startsWith(PROP_TIDAK_TERCATAT))
+      .map((k) => k.slice(PROP_TIDAK_TERCATAT.length)),
+  );
   for (const r of responses) {
-    if (known.has(r.getId())) continue;
+    if (known.has(r.getId()) || reported.has(r.getId())) continue;
     try {
       if (catatRespons(r)) out.dicatat++;
     } catch (err) {
@@ -207,7 +230,7 @@ export function catatPengaduan(raw: unknown): HasilKirim {
     if (input.kanal === FORM.kanal) input.kanal = '';
     delete input.id_respons_formulir;
     const saved = catat(input, email, (book) => requireAccess(loadContext(book).staff, email, 'catat'));
-    if (!saved) throw new Error('registerComplaints returned nothing');
+    if (!saved) throw new PengaduanError('REGISTER_RUSAK', 'Pengaduan tidak tercatat karena alasan yang tidak diketahui; tidak ada yang disimpan. Hubungi admin.');
     const { dokumen, catatan } = selesaikan(saved);
     return {
       ok: true,

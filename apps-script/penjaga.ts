@@ -6,9 +6,9 @@
  *
  * - a single cell typed over by anyone but an admin gets its previous value back at once, and the
  *   person sees a note saying to use the menu;
- * - a paste over several cells cannot be undone from the event (Apps Script gives no old values
- *   for it): the admins are e-mailed what was changed, where and by whom, to restore it from the
- *   version history.
+ * - a paste, or a change of several cells at once, cannot be undone from the event (Apps Script
+ *   gives no old value for it): the admins are e-mailed what was changed, where and by whom, to
+ *   restore it from the version history.
  *
  * The complainant's own words and contacts (name, address, the complaint) stay editable by staff,
  * who correct a phone number or a typo; those are data, not the system's bookkeeping.
@@ -19,14 +19,17 @@ import { loadContext } from '../core/register.js';
 import { messageOf } from './env.js';
 import { literal, SheetRegister } from './register.js';
 
-/** Intake columns the system fills, beside everything the procedure, the clock and the documents write. */
-const SYSTEM_INTAKE = new Set(['nomor', 'kode_akses', 'diterima_pada', 'kanal', 'nomor_lapor', 'id_respons_formulir', 'dicatat_oleh']);
+/**
+ * Intake columns the system fills or that identify the complaint (its number, code, channel, time,
+ * ticket and Form response), beside everything the procedure, the clock and the documents write.
+ */
+const GUARDED_INTAKE = new Set(['nomor', 'kode_akses', 'diterima_pada', 'kanal', 'nomor_lapor', 'id_respons_formulir', 'dicatat_oleh']);
 
 /** Whether a column of a tab is the system's (guarded) rather than people's. */
 export function isSystemColumn(tab: TabKey, column: Column): boolean {
   if (tab === 'riwayat' || tab === 'penomoran' || tab === 'dasbor') return true;
   if (tab !== 'pengaduan') return false;
-  return column.writer === 'alur' || column.writer === 'sla' || column.writer === 'dokumen' || SYSTEM_INTAKE.has(column.key);
+  return column.writer === 'alur' || column.writer === 'sla' || column.writer === 'dokumen' || GUARDED_INTAKE.has(column.key);
 }
 
 const GUARDED: readonly TabKey[] = ['pengaduan', 'riwayat', 'penomoran', 'dasbor'];
@@ -62,12 +65,15 @@ function jaga(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (email !== '' && ctx.staff.get(email)?.roles.includes('admin')) return;
   const where = `${tab.name}!${range.getA1Notation()}`;
   const what = hit.length > 0 ? hit.map((c) => `"${c.header}"`).join(', ') : 'judul kolom';
-  if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+  // A paste gives neither the old nor the new value (Apps Script's event docs): it cannot be undone
+  // from the event, so it is reported like a paste over several cells.
+  const pasted = e.oldValue === undefined && e.value === undefined;
+  if (range.getNumRows() === 1 && range.getNumColumns() === 1 && !pasted) {
     const column = hit[0];
     const old = e.oldValue;
     if (old === undefined || old === '') range.clearContent();
     else if (column && column.type === 'angka' && /^-?\d+(\.\d+)?$/.test(old)) range.setValue(Number(old));
-    else range.setValue(literal(old));
+    else range.setValue(literal(old, range.getNumberFormats()[0]?.[0]));
     range.setNote(`Kolom ${what} diisi oleh sistem; ketikan ${email || 'seseorang'} dibatalkan. Gunakan menu Pengaduan untuk mengubahnya.`);
     return;
   }
@@ -78,7 +84,7 @@ function jaga(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     subject: `Kolom sistem register diubah langsung (${where})`,
     body:
       `${email || 'Seseorang'} mengubah ${range.getNumRows() * range.getNumColumns()} sel di ${where}, termasuk kolom ${what}, tanpa menu Pengaduan.\n` +
-      'Perubahan beberapa sel sekaligus tidak dapat dibatalkan otomatis. Periksa sel tersebut dan pulihkan bila perlu lewat File → Riwayat versi.',
+      'Tempelan (paste) dan perubahan beberapa sel sekaligus tidak dapat dibatalkan otomatis. Periksa sel tersebut dan pulihkan bila perlu lewat File → Riwayat versi.',
     name: ctx.settings.text.nama_instansi,
   });
 }

@@ -11,15 +11,18 @@
  * call) and every changed row is located by its number, so a person who sorted the sheet while
  * the action ran does not get values written into another complaint's row.
  *
- * Strings are written with a leading apostrophe: Sheets keeps the text as typed (a citizen's
- * `=IMPORTXML(…)` stays text, `0812…` keeps its zero, `2026-04-02` is not turned into a date),
- * the way the functions write with `valueInputOption: RAW`.
+ * Text is written so that Sheets keeps it as typed (a citizen's `=IMPORTXML(…)` stays text,
+ * `0812…` keeps its zero, `2026-04-02` is not turned into a date), the way the functions write
+ * with `valueInputOption: RAW`: into a cell formatted as plain text ('@', as Setup formats the
+ * register's text columns) as it is, anywhere else behind an apostrophe, the quote prefix Sheets
+ * does not store. Each written range's formats are read first (one call), so a column someone
+ * re-formatted by hand gets neither a stray apostrophe nor a formula.
  */
 import { TABS, type Column, type Penulis, type Tab, type TabKey } from '../sheets-schema/index.js';
 import { PengaduanError } from '../core/errors.js';
 import type { CellValue } from '../core/record.js';
 import type { RegisterTables, TableLike } from '../core/register.js';
-import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, type Row } from '../core/table.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from '../core/table.js';
 import { formatWib, isoFromDay, wibDay } from '../core/time.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,9 +30,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * Admin-typed columns Setup formats as plain text ('@'), so an 18-digit NIP or a leading zero
- * survives typing. Sheets stores what is written there as it is, so no apostrophe goes in front.
+ * survives typing (the register's own text columns are formatted so too, see siapkan.ts).
  */
 export const PLAIN_TEXT: Partial<Record<TabKey, readonly string[]>> = { peran: ['email', 'nip'], pengaturan: ['kunci', 'nilai'] };
+/** The number format of a plain-text cell. */
+export const TEXT_FORMAT = '@';
 
 /** Tabs small enough to read whole; the others are read by column and by row. */
 const WHOLE: readonly TabKey[] = ['peran', 'pengaturan', 'libur', 'penomoran'];
@@ -39,6 +44,8 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 /** A cell as getValues() returns it, as the register's text or number. */
 export function readCell(v: unknown, column: Column | undefined): CellValue {
   if (v === null || v === undefined || v === '') return '';
+  // A date typed into a cell formatted as a number: the serial, read as the functions read it.
+  if (typeof v === 'number' && isDateColumn(column)) return fromSerial(v, column);
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'ya' : 'tidak';
   if (isDate(v)) {
@@ -51,10 +58,10 @@ export function readCell(v: unknown, column: Column | undefined): CellValue {
   return '';
 }
 
-/** A value as setValues() must receive it to be stored literally. */
-export function literal(v: CellValue | undefined, plainText = false): string | number {
+/** A value as setValues() must receive it to be stored literally in a cell of `format`. */
+export function literal(v: CellValue | undefined, format = ''): string | number {
   if (v === undefined || v === '') return '';
-  if (typeof v === 'number' || plainText) return v;
+  if (typeof v === 'number' || format === TEXT_FORMAT) return v;
   return `'${v}`;
 }
 
@@ -76,22 +83,22 @@ export class SheetTable implements TableLike {
   private data: unknown[][] | undefined;
   private readonly columnCache = new Map<string, unknown[]>();
   private readonly rowCache = new Map<number, unknown[]>();
-  private index: { key: string; rows: Map<string, number>; dup: Map<string, number[]> } | undefined;
+  private index: { key: string; rows: Map<string, number>; dup: Map<string, number[]>; byRow: Map<number, string> } | undefined;
   private readonly updates = new Map<number, PendingRow>();
   private readonly appended: Row[] = [];
   private replacement: readonly Row[] | undefined;
-  private readonly plainText: ReadonlySet<string>;
 
   constructor(tab: Tab, sheet: Sheet, whole: boolean) {
     this.tab = tab;
     this.sheet = sheet;
     this.whole = whole;
-    this.plainText = new Set(PLAIN_TEXT[tab.key as TabKey] ?? []);
   }
 
-  private literalAt(index: number, v: CellValue | undefined): string | number {
-    for (const key of this.plainText) if (this.positions().get(key) === index) return literal(v, true);
-    return literal(v);
+  /** Writes `rows` at (row, col), each text literal for the format its cell has now. */
+  private write(row: number, col: number, rows: readonly (readonly (CellValue | undefined)[])[]): void {
+    const range = this.sheet.getRange(row, col, rows.length, rows[0]?.length ?? 0);
+    const formats = range.getNumberFormats();
+    range.setValues(rows.map((line, i) => line.map((v, j) => literal(v, formats[i]?.[j]))));
   }
 
   private loadWhole(): unknown[][] {
@@ -230,15 +237,17 @@ export class SheetTable implements TableLike {
     if (this.index?.key !== key) {
       const rows = new Map<string, number>();
       const dup = new Map<string, number[]>();
+      const byRow = new Map<number, string>();
       const column = this.columnOf(key);
       this.rawColumn(key).forEach((raw, i) => {
         const v = String(readCell(raw, column)).trim();
         if (v === '') return;
+        byRow.set(i + 2, v);
         const first = rows.get(v);
         if (first === undefined) rows.set(v, i + 2);
         else dup.set(v, [...(dup.get(v) ?? [first]), i + 2]);
       });
-      this.index = { key, rows, dup };
+      this.index = { key, rows, dup, byRow };
     }
     const wanted = value.trim();
     const dup = this.index.dup.get(wanted);
@@ -252,7 +261,22 @@ export class SheetTable implements TableLike {
   get(rowNumber: number): Row {
     const first = this.lastRow() + 1;
     if (rowNumber >= first) return { ...(this.appended[rowNumber - first] ?? {}) };
-    return this.toRow(this.rawRow(rowNumber), rowNumber);
+    const raw = this.rawRow(rowNumber);
+    // The row was found by its key in an earlier read: a sort in between would hand back another row.
+    const keyColumn = this.tab.keyColumn;
+    if (!this.whole && keyColumn && this.index?.key === keyColumn) {
+      const expected = this.index.byRow.get(rowNumber) ?? '';
+      const found = String(readCell(raw[this.col(keyColumn)], undefined)).trim();
+      if (found !== expected) throw this.changed();
+    }
+    return this.toRow(raw, rowNumber);
+  }
+
+  private changed(): PengaduanError {
+    return new PengaduanError(
+      'REGISTER_BERUBAH',
+      `Tab "${this.tab.name}" diurutkan atau diubah susunannya saat tindakan berjalan; tidak ada yang disimpan. Ulangi tindakannya.`,
+    );
   }
 
   update(rowNumber: number, patch: Row, writer: Penulis): void {
@@ -304,6 +328,10 @@ export class SheetTable implements TableLike {
     const keyColumn = this.tab.keyColumn;
     let where: Map<string, number[]> | undefined;
     if (keyColumn && !this.whole) {
+      // A column moved since the header was read would shift every write: refuse instead.
+      const width = this.header().length;
+      const header = width === 0 ? [] : (this.sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => String(h));
+      if (header.join('\u0000') !== this.header().join('\u0000')) throw this.changed();
       // The numbers as they stand now: a sort between the read and this write moves rows.
       const c = this.col(keyColumn);
       const last = this.sheet.getLastRow();
@@ -334,15 +362,15 @@ export class SheetTable implements TableLike {
         if (i < cols.length && cols[i] === (cols[i - 1] ?? 0) + 1) continue;
         const run = cols.slice(start, i);
         const first = run[0] ?? 0;
-        this.sheet.getRange(rowNumber, first + 1, 1, run.length).setValues([run.map((c) => this.literalAt(c, pending.cells.get(c)))]);
+        this.write(rowNumber, first + 1, [run.map((c) => pending.cells.get(c))]);
         start = i;
       }
     }
   }
 
-  private lineOf(values: Row, first: number, width: number): (string | number)[] {
-    const line: (string | number)[] = new Array<string | number>(width).fill('');
-    for (const [key, i] of this.positions()) if (i >= first && i < first + width) line[i - first] = this.literalAt(i, values[key]);
+  private lineOf(values: Row, first: number, width: number): CellValue[] {
+    const line: CellValue[] = new Array<CellValue>(width).fill('');
+    for (const [key, i] of this.positions()) if (i >= first && i < first + width) line[i - first] = values[key] ?? '';
     return line;
   }
 
@@ -362,7 +390,7 @@ export class SheetTable implements TableLike {
     // Appended below the last row as it is now, so a row another execution added is never overwritten.
     const start = this.sheet.getLastRow() + 1;
     this.ensureRows(start + this.appended.length - 1);
-    this.sheet.getRange(start, first + 1, this.appended.length, width).setValues(this.appended.map((r) => this.lineOf(r, first, width)));
+    this.write(start, first + 1, this.appended.map((r) => this.lineOf(r, first, width)));
   }
 
   private writeReplacement(rows: readonly Row[]): void {
@@ -370,7 +398,7 @@ export class SheetTable implements TableLike {
     const last = this.sheet.getLastRow();
     if (rows.length > 0) {
       this.ensureRows(rows.length + 1);
-      this.sheet.getRange(2, first + 1, rows.length, width).setValues(rows.map((r) => this.lineOf(r, first, width)));
+      this.write(2, first + 1, rows.map((r) => this.lineOf(r, first, width)));
     }
     if (last > rows.length + 1) this.sheet.getRange(rows.length + 2, first + 1, last - rows.length - 1, width).clearContent();
   }

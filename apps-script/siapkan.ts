@@ -27,7 +27,7 @@ import { columnPositions } from '../core/table.js';
 import { loadContext, seedDefaults } from '../core/register.js';
 import { DEFAULT_LIBUR } from '../sheets-schema/index.js';
 import { currentUser, PROP, scriptProperty, setScriptProperty } from './env.js';
-import { PLAIN_TEXT, SheetRegister } from './register.js';
+import { PLAIN_TEXT, SheetRegister, TEXT_FORMAT } from './register.js';
 import { isSystemColumn } from './penjaga.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -92,20 +92,24 @@ function siapkanTab(ss: Spreadsheet, tab: Tab, report: string[]): { sheet: Sheet
 }
 
 /** Validation lists for choice columns, and plain-text format for admin-typed numbers. */
-function siapkanValidasi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>): void {
+export function siapkanValidasi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>): void {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
   for (const c of tab.columns) {
     const i = positions.get(c.key);
     if (i === undefined) continue;
+    // The system's columns are filled through the menu; a dropdown there only invites typing.
+    if (tab.key === 'pengaduan' && isSystemColumn('pengaduan', c)) continue;
     const values = c.type === 'ya_tidak' ? ['ya', 'tidak'] : c.type === 'pilihan' ? c.values : undefined;
     if (!values) continue;
     const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(false).setHelpText(`Pilih salah satu: ${values.join(', ')}.`).build();
     sheet.getRange(2, i + 1, rows, 1).setDataValidation(rule);
   }
-  for (const key of PLAIN_TEXT[tab.key as TabKey] ?? []) {
+  // Text stays text: an 18-digit NIP, a phone's leading zero, a citizen's "=…" (see register.ts).
+  const plain = tab.key === 'pengaduan' ? tab.columns.filter((c) => c.type !== 'angka').map((c) => c.key) : (PLAIN_TEXT[tab.key as TabKey] ?? []);
+  for (const key of plain) {
     const i = positions.get(key);
-    if (i !== undefined) sheet.getRange(2, i + 1, rows, 1).setNumberFormat('@');
+    if (i !== undefined) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(TEXT_FORMAT);
   }
 }
 
@@ -125,7 +129,7 @@ function adminsOnly(p: GoogleAppsScript.Spreadsheet.Protection, admins: readonly
   if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
-function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>, admins: readonly string[]): void {
+export function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>, admins: readonly string[]): void {
   for (const p of protections(sheet)) p.remove();
   const key = tab.key as TabKey;
   if (ADMIN_TABS.includes(key)) {
@@ -155,7 +159,7 @@ function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, 
 }
 
 /** The SLA colours on the "Status SLA" column; rules others added elsewhere are kept. */
-function siapkanWarna(sheet: Sheet, positions: ReadonlyMap<string, number>): void {
+export function siapkanWarna(sheet: Sheet, positions: ReadonlyMap<string, number>): void {
   const i = positions.get('status_sla');
   if (i === undefined) return;
   const range = sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1);
@@ -240,12 +244,25 @@ function buatFormulir(ss: Spreadsheet): GoogleAppsScript.Forms.Form {
   return form;
 }
 
+/** Forms made through the API since 2026 start unpublished: nobody could open the link. */
+type Terbit = GoogleAppsScript.Forms.Form & { isPublished(): boolean; setPublished(published: boolean): GoogleAppsScript.Forms.Form };
+
+function terbitkan(form: GoogleAppsScript.Forms.Form, report: string[]): void {
+  const f = form as Terbit;
+  if (!f.isPublished()) {
+    f.setPublished(true);
+    report.push('Formulir diterbitkan, sehingga dapat diisi masyarakat.');
+  }
+  if (!form.isAcceptingResponses()) report.push('Perhatian: formulir sedang tidak menerima jawaban (Formulir → Jawaban → Menerima jawaban).');
+}
+
 function siapkanFormulir(ss: Spreadsheet, report: string[]): GoogleAppsScript.Forms.Form {
   const id = scriptProperty(PROP.formId);
   if (id !== '') {
     try {
       const form = FormApp.openById(id);
       report.push(`Formulir sudah ada: ${form.getPublishedUrl()}`);
+      terbitkan(form, report);
       return form;
     } catch {
       report.push('Formulir yang tercatat tidak dapat dibuka (terhapus?); formulir baru dibuat.');
@@ -253,12 +270,22 @@ function siapkanFormulir(ss: Spreadsheet, report: string[]): GoogleAppsScript.Fo
   }
   const form = buatFormulir(ss);
   setScriptProperty(PROP.formId, form.getId());
+  terbitkan(form, []);
   report.push(`Formulir dibuat: ${form.getPublishedUrl()} (sunting: ${form.getEditUrl()}). Bagikan tautan pertama kepada masyarakat.`);
   return form;
 }
 
 /** The form-submit trigger, the guard of the system columns and the daily trigger, each once. */
 function siapkanPemicu(form: GoogleAppsScript.Forms.Form, report: string[]): void {
+  // Apps Script shows each person only their own triggers: a second admin would install a second
+  // set (every reminder twice). The first installer's account is remembered and kept.
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  const owner = scriptProperty(PROP.pemicuOleh);
+  if (owner !== '' && owner !== me) {
+    report.push(`Pemicu (formulir, penjaga kolom, harian) dipasang oleh ${owner} dan tetap berjalan atas nama akun itu; tidak dipasang lagi. Bila akun itu tidak dipakai lagi, minta pemiliknya menghapus pemicunya (Apps Script → Pemicu), kosongkan properti ${PROP.pemicuOleh}, lalu jalankan Siapkan.`);
+    return;
+  }
+  setScriptProperty(PROP.pemicuOleh, me);
   const triggers = ScriptApp.getProjectTriggers();
   const has = (fn: string, check: (t: GoogleAppsScript.Script.Trigger) => boolean): boolean => triggers.some((t) => t.getHandlerFunction() === fn && check(t));
   for (const t of triggers) {
@@ -294,6 +321,8 @@ export function siapkanSemua(ss: Spreadsheet): string[] {
   }
   const admins = siapkanIsi(ss, report);
   for (const p of prepared) siapkanProteksi(p.sheet, p.tab, p.positions, admins);
+  const register = prepared.find((p) => p.key === 'pengaduan');
+  if (register) setScriptProperty(PROP.barisTerlindungi, String(register.sheet.getMaxRows()));
   const form = siapkanFormulir(ss, report);
   // The Form's own responses tab holds the citizens' raw answers: admins only.
   for (const sheet of ss.getSheets()) {
@@ -308,3 +337,24 @@ export function siapkanSemua(ss: Spreadsheet): string[] {
   return report;
 }
 
+
+/**
+ * The register's lists, colours and protections cover the rows it had when they were made; when
+ * it has grown past them (rows added for new complaints), the daily run extends them. Returns
+ * what it did.
+ */
+export function perluasRegister(ss: Spreadsheet): string[] {
+  const sheet = ss.getSheetByName(TABS.pengaduan.name);
+  if (!sheet) return [];
+  const covered = Number(scriptProperty(PROP.barisTerlindungi)) || 0;
+  const rows = sheet.getMaxRows();
+  if (rows <= covered) return [];
+  const width = sheet.getLastColumn();
+  const positions = columnPositions(TABS.pengaduan, (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => String(h)));
+  const admins = [...loadContext(new SheetRegister(ss)).staff.values()].filter((m) => m.roles.includes('admin')).map((m) => m.email);
+  siapkanValidasi(sheet, TABS.pengaduan, positions);
+  siapkanWarna(sheet, positions);
+  siapkanProteksi(sheet, TABS.pengaduan, positions, admins);
+  setScriptProperty(PROP.barisTerlindungi, String(rows));
+  return [`Daftar pilihan, warna SLA, dan perlindungan kolom sistem diperluas sampai baris ${rows}.`];
+}

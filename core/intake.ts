@@ -154,7 +154,13 @@ export function buildIntake(
     oleh_email: recordedBy.email,
     oleh_nama: recordedBy.nama ?? '',
     oleh_peran: '',
-    masukan: JSON.stringify({ kanal: v.kanal, diterima_pada: waktu }),
+    // The Form response stays identified in the append-only history, so a row deleted as spam is
+    // not registered again from the Form's responses.
+    masukan: JSON.stringify({
+      kanal: v.kanal,
+      diterima_pada: waktu,
+      ...(typeof v.values.id_respons_formulir === 'string' && v.values.id_respons_formulir !== '' ? { id_respons_formulir: v.values.id_respons_formulir } : {}),
+    }),
     keterangan: `Pengaduan diterima melalui ${KANAL_LABEL[v.kanal]}.`,
   };
   const effects: Effect[] = [

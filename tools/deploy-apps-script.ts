@@ -1,5 +1,5 @@
 /**
- * `npm run deploy:apps-script [-- --tanpa-tes]`: lint, test, build (tools/bundle-apps-script.ts),
+ * `npm run deploy:apps-script [-- --tanpa-tes]`: typecheck, lint, test, build (tools/bundle-apps-script.ts),
  * then `clasp push --force` of dist/apps-script/ into the script bound to the register Sheet.
  * `.clasp.json` (never committed; copy `.clasp.json.example`) names the script's ID and the
  * rootDir dist/apps-script. Without it, or without a clasp login, it stops before pushing and says
@@ -46,11 +46,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2);
   }
   if (!values['tanpa-tes']) {
+    // esbuild does not check types: the typecheck is what catches a wrong Apps Script call.
+    run('npm', ['run', 'typecheck']);
     run('npm', ['run', 'lint']);
     run('npm', ['run', 'test:unit']);
   }
   const out = await bundleAppsScript();
   process.stdout.write(`Dibangun: ${path.relative(root, out.outDir)} (${out.globals.length} fungsi global).\n`);
   run('npx', ['clasp', 'push', '--force']);
-  process.stdout.write('Selesai. Buka spreadsheet, muat ulang, lalu jalankan menu Pengaduan → Admin → Siapkan bila ini pemasangan pertama.\n');
+  process.stdout.write(
+    'Selesai. Buka spreadsheet, muat ulang, lalu jalankan menu Pengaduan → Siapkan spreadsheet bila ini pemasangan pertama.\n' +
+      'Bila oauthScopes di appsscript.json berubah, pemilik pemicu (admin yang menjalankan Siapkan) harus membuka menu sekali lagi dan memberi izin, agar pemicunya tetap berjalan.\n',
+  );
 }

@@ -59,6 +59,7 @@ export interface FormState {
   readonly progressBar: boolean;
   readonly showLinkToRespondAgain: boolean;
   readonly acceptingResponses: boolean;
+  readonly published: boolean;
   readonly destination: { readonly type: 'SPREADSHEET'; readonly id: string; readonly sheetName: string } | null;
   readonly items: readonly FormItemState[];
   readonly responses: readonly FormResponseState[];
@@ -126,6 +127,7 @@ interface FormModel {
   progressBar: boolean;
   showLinkToRespondAgain: boolean;
   acceptingResponses: boolean;
+  published: boolean;
   destination: { id: string; sheetName: string; columns: Map<number | 'email', number> } | null;
   items: ItemModel[];
   responses: ResponseModel[];
@@ -441,6 +443,9 @@ export function createFormApp(
           hasRespondAgainLink: () => form.showLinkToRespondAgain,
           setShowLinkToRespondAgain: setFlag('setShowLinkToRespondAgain', (v) => (form.showLinkToRespondAgain = v)),
           isAcceptingResponses: () => form.acceptingResponses,
+          // Forms created through the API since 2026 start unpublished; a respondent cannot open them.
+          isPublished: () => form.published,
+          setPublished: setFlag('setPublished', (v) => (form.published = v)),
           setAcceptingResponses: setFlag('setAcceptingResponses', (v) => (form.acceptingResponses = v)),
           setDestination: (...a: unknown[]) => {
             sig(q('setDestination'), a, ['DestinationType', 'string']);
@@ -505,7 +510,7 @@ export function createFormApp(
             if (!r) throw fakeError(`Form.getResponse: no response with the id '${strArg(a, 0)}'`);
             return makeResponse(form, r);
           },
-        } satisfies Partial<GForm>;
+        } satisfies Partial<GForm> & { isPublished(): boolean; setPublished(v: boolean): GForm };
       },
       { internal: { kind: 'Form', form } },
     );
@@ -526,6 +531,7 @@ export function createFormApp(
         progressBar: false,
         showLinkToRespondAgain: true,
         acceptingResponses: true,
+        published: false,
         destination: null,
         items: [],
         responses: [],
@@ -550,6 +556,7 @@ export function createFormApp(
     const refuse = (why: string): never => {
       throw new Error(`Fake Apps Script: Google Forms would refuse this response to '${form.title}': ${why}`);
     };
+    if (!form.published) refuse('the form is not published (Form.setPublished(true))');
     if (!form.acceptingResponses) refuse('the form is not accepting responses');
     const questions = form.items.filter((i) => QUESTIONS.has(i.type));
     for (const title of Object.keys(answers)) {
@@ -609,6 +616,7 @@ export function createFormApp(
     progressBar: f.progressBar,
     showLinkToRespondAgain: f.showLinkToRespondAgain,
     acceptingResponses: f.acceptingResponses,
+    published: f.published,
     destination: f.destination ? { type: 'SPREADSHEET', id: f.destination.id, sheetName: f.destination.sheetName } : null,
     items: f.items.map((i) => ({
       id: i.id,

@@ -146,6 +146,7 @@ describe('FormApp', () => {
     const fakes = setup(options);
     const { FormApp } = fakes.g;
     const form = FormApp.create('Pengaduan Masyarakat').setDescription('Sampaikan pengaduan').setConfirmationMessage('Terima kasih');
+    (form as GoogleAppsScript.Forms.Form & { setPublished(p: boolean): GoogleAppsScript.Forms.Form }).setPublished(true);
     const nama = form.addTextItem().setTitle('Nama').setRequired(true);
     const hp = form.addTextItem().setTitle('Nomor HP').setValidation(FormApp.createTextValidation().requireTextMatchesPattern('0[0-9]{9,12}').setHelpText('Nomor HP diawali 0').build());
     form.addSectionHeaderItem().setTitle('Pengaduan').setHelpText('Isi dengan jelas');
@@ -264,6 +265,11 @@ describe('FormApp', () => {
     expect(refusal({ ...answers, Nama: 'Budi\nSantoso' })).toContain('short-answer question');
     expect(refusal({ ...answers, Alamat: 'x' })).toContain("there is no question 'Alamat'");
     expect(() => submitForm('nope', answers)).toThrow("Fake Apps Script: submitForm: no form with the id 'nope'");
+    const unpublished = g.FormApp.create('Baru').addTextItem().setTitle('Nama');
+    expect(unpublished).toBeTruthy();
+    const fresh = g.FormApp.create('Baru lagi') as GoogleAppsScript.Forms.Form & { isPublished(): boolean };
+    expect(fresh.isPublished()).toBe(false);
+    expect(() => submitForm(fresh.getId(), {})).toThrow(/not published/);
     hp.setValidation(g.FormApp.createTextValidation().requireTextIsEmail().build());
     expect(refusal({ ...answers, 'Nomor HP': 'bukan' })).toContain('must be an email');
     hp.setValidation(g.FormApp.createTextValidation().requireNumber().build());
@@ -655,6 +661,7 @@ describe('a script in a vm context using the new services', () => {
       `
       function setup() {
         var form = FormApp.create('F');
+        form.setPublished(true);
         form.addTextItem().setTitle('Nama').setRequired(true);
         form.addCheckboxItem().setTitle('Kanal').setChoiceValues(['WA', 'Surel']);
         form.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActive().getId());

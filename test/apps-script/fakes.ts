@@ -434,6 +434,8 @@ const BUTTONS_OF_SET: Readonly<Record<string, readonly string[]>> = {
 };
 
 const DEFAULT_COLUMN_WIDTH = 100;
+/** What Range.getNumberFormats() answers for a cell never formatted. */
+const DEFAULT_NUMBER_FORMAT = '0.###############';
 const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 const OUT_OF_SHEET = 'The coordinates of the range are outside the dimensions of the sheet.';
 const COLUMNS_OUT_OF_BOUNDS = 'Those columns are out of bounds.';
@@ -988,6 +990,14 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptFak
             setEach('setNumberFormat', a, 'string', (cell, v) => {
               cell.numberFormat = v as string;
             }),
+          getNumberFormats: () =>
+            list(Array.from({ length: ref.nr }, (_, i) => list(Array.from({ length: ref.nc }, (_, j) => cellAt(ref.sheet, ref.row + i, ref.col + j)?.numberFormat ?? DEFAULT_NUMBER_FORMAT)))),
+          clearContent: () => {
+            eachCell(ref, (cell) => {
+              delete cell.value;
+            });
+            return self;
+          },
           setNumberFormats: (...a: unknown[]) => {
             sig(q('setNumberFormats'), a, ['array']);
             const formats = checkGrid(q('setNumberFormats'), a[0], ref);

@@ -133,3 +133,11 @@ export function openAction(o: Office, role: Role, nomor: string, label: string):
 }
 
 export const ALL_PERSYARATAN = [...PERSYARATAN];
+
+/** The daily time trigger fires (as Apps Script calls it: with the trigger's own id). */
+export function daily(o: Office): void {
+  const trigger = o.s.fakes.state.triggers.find((t) => t.handlerFunction === 'harian');
+  if (!trigger) throw new Error('Setup installed no daily trigger');
+  o.s.as(STAFF.admin);
+  o.s.call('harian', { triggerUid: trigger.uid, authMode: 'FULL' });
+}

@@ -55,8 +55,32 @@ export interface Script {
   as(email: string): void;
   /** Moves the script's clock (Date.now()). */
   setNow(ms: number): void;
+  /**
+   * Calls `hook(className.method, args, result)` after every SpreadsheetApp call the script makes
+   * from now on (on the objects it reaches from SpreadsheetApp), to act between two of its calls:
+   * a person sorting the sheet while an action runs.
+   */
+  spy(hook: SpyHook): void;
   /** What the script wrote with console.log/warn/error, as 'LEVEL message'. */
   readonly console: string[];
+}
+
+export type SpyHook = (call: string, args: unknown[], result: unknown) => void;
+
+/** Wraps an Apps Script object so that every method call, and the objects it returns, report to `hook`. */
+function spyOn<T extends object>(target: T, name: string, hook: SpyHook): T {
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      const v = Reflect.get(t, key, receiver) as unknown;
+      if (typeof v !== 'function' || typeof key !== 'string') return v;
+      return (...args: unknown[]) => {
+        const result = (v as (...a: unknown[]) => unknown).apply(t, args);
+        hook(`${name}.${key}`, args, result);
+        const isObject = typeof result === 'object' && result !== null && !Array.isArray(result) && Object.prototype.toString.call(result) !== '[object Date]';
+        return isObject ? spyOn(result, key.replace(/^get/, ''), hook) : result;
+      };
+    },
+  });
 }
 
 export async function loadScript(options: LoadOptions = {}): Promise<Script> {
@@ -64,10 +88,19 @@ export async function loadScript(options: LoadOptions = {}): Promise<Script> {
   const fakes = createAppsScript({ ...options, htmlFiles: { Dialog: b.dialog, ...(options.htmlFiles ?? {}) } });
   const context = vm.createContext(fakes.globals);
   let user = options.activeUser ?? '';
+  let effective: string | undefined;
   // Session.getActiveUser() follows `as()`; every other member goes to the fake, which refuses what it lacks.
   const session = fakes.globals.Session;
   const wrapped = new Proxy(session, {
     get(target, key, receiver) {
+      // A menu item or dialog runs as the person who chose it: the effective user is they too.
+      if (key === 'getEffectiveUser' && effective !== undefined) {
+        return () => {
+          const real = (target.getEffectiveUser)();
+          const who = effective;
+          return new Proxy(real, { get: (t, k, r) => (k === 'getEmail' ? () => who : (Reflect.get(t, k, r) as unknown)) });
+        };
+      }
       if (key === 'getActiveUser') {
         return () => {
           const real = (target.getActiveUser)();
@@ -97,6 +130,11 @@ export async function loadScript(options: LoadOptions = {}): Promise<Script> {
     },
     as(email) {
       user = email;
+      effective = email === '' ? undefined : email;
+    },
+    spy(hook) {
+      const app = fakes.globals.SpreadsheetApp;
+      (context as Record<string, unknown>).SpreadsheetApp = spyOn(app, 'SpreadsheetApp', hook);
     },
     setNow(ms) {
       now = ms;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { berkasColumn, TABS } from '../../sheets-schema/index.js';
-import { formId, history, office, register, STAFF, submit, answers, NOW } from './fixture.js';
+import { formId, history, office, register, STAFF, submit, answers, NOW, daily } from './fixture.js';
 import { dialogModel } from './harness.js';
 
 const header = (key: string): string => TABS.pengaduan.columns.find((c) => c.key === key)?.header ?? key;
@@ -79,9 +79,8 @@ describe('the Form', () => {
     expect(() => o.s.call('onFormSubmit', ev)).toThrow(/Register sedang dipakai/);
     o.s.fakes.state.lockContended = false;
     expect(register(o)).toHaveLength(0);
-    o.s.as('');
-    o.s.call('harian');
-    o.s.call('harian');
+    daily(o);
+    daily(o);
     expect(register(o)).toHaveLength(1);
     expect(register(o)[0]?.['ID Respons Formulir']).toBe(ev.response.getId());
     // The complainant still gets the receipt with the number and access code.
@@ -112,8 +111,7 @@ describe('the Form', () => {
     expect(first?.attachments).toEqual([]);
 
     o.dokumenMode = 'ok';
-    o.s.as('');
-    o.s.call('harian');
+    daily(o);
     const retry = o.dokumenCalls.at(-1);
     expect(retry).toMatchObject({ nomor: row['Nomor Registrasi'], lampiran: true });
     expect(retry?.jenis).toEqual(['tanda_terima', 'lembar_pengaduan']);
@@ -126,11 +124,10 @@ describe('the Form', () => {
     o.dokumenMode = 'busy';
     submit(o);
     o.dokumenMode = 'refuse';
-    o.s.as('');
-    o.s.call('harian');
+    daily(o);
     expect(String(register(o)[0]?.[TANDA_TERIMA])).toMatch(/^GAGAL DIBUAT: Layanan dokumen menolak akses/);
     const calls = o.dokumenCalls.length;
-    o.s.call('harian');
+    daily(o);
     expect(o.dokumenCalls.length).toBe(calls);
   });
 });

@@ -17,7 +17,8 @@ function edit(o: Office, who: string, row: number, key: string, value: string | 
   const values = typeof value === 'string' ? [[value]] : value;
   const range = sheet.getRange(row, col(key), values.length, values[0]?.length ?? 1);
   const old: unknown = values.length === 1 && values[0]?.length === 1 ? range.getValue() : undefined;
-  range.setValues(values.map((r) => r.map((v) => `'${v}`)));
+  // Typed into the register's plain-text cells, text stays as typed.
+  range.setValues(values);
   const event: Record<string, unknown> = { range, value: values[0]?.[0], source: ss, user: { getEmail: () => who }, triggerUid: '1', authMode: 'FULL' };
   if (typeof old === 'string' || typeof old === 'number') event.oldValue = String(old);
   o.s.call('penjagaKolom', event);

@@ -80,9 +80,13 @@ describe('Setup on a register already in use', () => {
     expect(peran[0]).toMatchObject({ type: 'SHEET', warningOnly: false });
     expect(peran[0]?.editors).toEqual(expect.arrayContaining([STAFF.admin]));
     expect(o.s.fakes.state.sheet('Riwayat').protections[0]).toMatchObject({ type: 'SHEET', warningOnly: true });
-    const statusCol = TABS.pengaduan.columns.findIndex((c) => c.key === 'status') + 1;
-    const validation = pengaduan.validations.get(`2,${statusCol}`);
-    expect(validation?.values[0]).toEqual(expect.arrayContaining(['DITERIMA', 'SELESAI']));
+    const at = (key: string): number => TABS.pengaduan.columns.findIndex((c) => c.key === key) + 1;
+    // Lists where people type (the complaint's area); none on the system's own columns.
+    expect(pengaduan.validations.get(`2,${at('kecamatan')}`)?.values[0]).toEqual(expect.arrayContaining(['Payakumbuh Barat']));
+    expect(pengaduan.validations.get(`2,${at('status')}`)).toBeUndefined();
+    // Text columns are plain text, so a phone's zero or an 18-digit number survives typing.
+    expect(pengaduan.numberFormats.get(`2,${at('telepon_pelapor')}`)).toBe('@');
+    expect(pengaduan.numberFormats.get(`2,${at('hari_kerja_sisa')}`)).toBeUndefined();
     expect(pengaduan.conditionalFormatRules.map((r) => r.values[0])).toEqual(expect.arrayContaining(['TERLAMBAT', 'RAWAN']));
     expect(o.s.fakes.state.timeZone).toBe('Asia/Jakarta');
     const form = o.s.fakes.state.forms[0];
