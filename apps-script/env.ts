@@ -22,6 +22,8 @@ export const PROP = {
   barisTerlindungi: 'PENGADUAN_BARIS_TERLINDUNGI',
 } as const;
 
+/** Prefix of the properties that remember which dialog registered which complaint (a day long). */
+export const PROP_PERMINTAAN = 'PENGADUAN_PERMINTAAN:';
 /** Prefix of the properties that remember a Form response reported as not registrable. */
 export const PROP_TIDAK_TERCATAT = 'PENGADUAN_TIDAK_TERCATAT:';
 

@@ -10,7 +10,7 @@ import { slaOfRecord } from '../core/sla-columns.js';
 import { isoFromDay, tanggalPanjang, wibDay } from '../core/time.js';
 import type { Notification } from '../core/notify.js';
 import { messageOf, PROP, scriptProperty, setScriptProperty, spreadsheet, withLock } from './env.js';
-import { rekonsiliasiFormulir } from './pencatatan.js';
+import { lupakanPermintaanLama, rekonsiliasiFormulir } from './pencatatan.js';
 import { SheetRegister } from './register.js';
 import { kirimSurat, pengirimDari, ringkasSurat } from './surat.js';
 import { perluasRegister } from './siapkan.js';
@@ -108,6 +108,10 @@ export function kerjaHarian(now: number): string[] {
       return [...(r.dicatat ? [`${r.dicatat} kiriman formulir yang terlewat dicatat.`] : []), ...r.gagal.map((g) => `Kiriman formulir belum tercatat: ${g}`)];
     });
     step('Perluasan register', () => perluasRegister(spreadsheet()));
+    step('Pembersihan', () => {
+      lupakanPermintaanLama(now);
+      return [];
+    });
     step('Dokumen tertunda', () => {
       const r = cobaLagiTertunda(now);
       return [...r.dibuat.map((d) => `Dokumen tertunda dibuat: ${d}`), ...r.gagal.map((g) => `Dokumen masih tertunda: ${g}`)];

@@ -17,7 +17,7 @@ import { requireAccess } from '../core/akses.js';
 import { loadContext, registerComplaints, type IntakeResult } from '../core/register.js';
 import type { FieldSpec } from '../core/fields.js';
 import { KELOMPOK_PIHAK_LABEL } from '../core/fields.js';
-import { clock, messageOf, PROP, PROP_TIDAK_TERCATAT, requireUser, scriptProperty, setScriptProperty, spreadsheet, withLock } from './env.js';
+import { clock, messageOf, PROP, PROP_PERMINTAAN, PROP_TIDAK_TERCATAT, requireUser, scriptProperty, setScriptProperty, spreadsheet, withLock } from './env.js';
 import { mintaDokumen, type DokumenDibuat } from './layanan.js';
 import { SheetRegister } from './register.js';
 import { kirimSurat, pengirimDari, ringkasSurat, type Pengirim } from './surat.js';
@@ -50,11 +50,11 @@ interface Tercatat {
   readonly pengirim: Pengirim;
 }
 
-/** Registers one complaint under the lock; undefined when this Form response is already registered. */
-function catat(raw: Record<string, unknown>, recordedBy: string, check?: (book: SheetRegister) => void): Tercatat | undefined {
+/** Registers one complaint under the lock; undefined when already registered (this Form response, or `check` says so). */
+function catat(raw: Record<string, unknown>, recordedBy: string, check?: (book: SheetRegister) => boolean): Tercatat | undefined {
   return withLock(() => {
     const book = new SheetRegister(spreadsheet());
-    check?.(book);
+    if (check && !check(book)) return undefined;
     const id = typeof raw.id_respons_formulir === 'string' ? raw.id_respons_formulir : '';
     if (id !== '' && book.table('pengaduan').find('id_respons_formulir', id) !== undefined) return undefined;
     const [result] = registerComplaints(book, [raw], recordedBy, clock());
@@ -222,15 +222,34 @@ export function modelCatat(): DialogModel {
   };
 }
 
-/** The "Catat pengaduan" dialog's "Simpan". */
-export function catatPengaduan(raw: unknown): HasilKirim {
+/** A dialog's request ID: a UUID the dialog made when it opened. */
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The "Catat pengaduan" dialog's "Simpan". `permintaan` is the dialog's own ID: when an answer is
+ * lost on the way back and the user presses Simpan again, the complaint already registered under
+ * that ID is reported instead of being registered a second time (with a second number, and a
+ * second receipt to the complainant).
+ */
+export function catatPengaduan(raw: unknown, permintaan?: unknown): HasilKirim {
   try {
     const email = requireUser();
     const input = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {}) as Record<string, unknown>;
     if (input.kanal === FORM.kanal) input.kanal = '';
     delete input.id_respons_formulir;
-    const saved = catat(input, email, (book) => requireAccess(loadContext(book).staff, email, 'catat'));
+    const key = typeof permintaan === 'string' && REQUEST_ID.test(permintaan) ? `${PROP_PERMINTAAN}${permintaan}` : '';
+    let earlier = '';
+    const saved = catat(input, email, (book) => {
+      requireAccess(loadContext(book).staff, email, 'catat');
+      earlier = key ? scriptProperty(key) : '';
+      return earlier === '';
+    });
+    if (earlier !== '') {
+      const { nomor } = JSON.parse(earlier) as { nomor: string };
+      return { ok: true, pesan: `Pengaduan ini sudah tercatat dengan nomor ${nomor}; tidak dicatat dua kali.`, nomor, status: 'Diterima', dokumen: [], catatan: [] };
+    }
     if (!saved) throw new PengaduanError('REGISTER_RUSAK', 'Pengaduan tidak tercatat karena alasan yang tidak diketahui; tidak ada yang disimpan. Hubungi admin.');
+    if (key) setScriptProperty(key, JSON.stringify({ nomor: saved.result.nomor, pada: Date.now() }));
     const { dokumen, catatan } = selesaikan(saved);
     return {
       ok: true,
@@ -242,5 +261,20 @@ export function catatPengaduan(raw: unknown): HasilKirim {
     };
   } catch (e) {
     return penolakan(e);
+  }
+}
+
+/** Forgets the dialogs' request IDs older than a day (the daily run). */
+export function lupakanPermintaanLama(now: number): void {
+  const props = PropertiesService.getScriptProperties();
+  for (const [key, value] of Object.entries(props.getProperties())) {
+    if (!key.startsWith(PROP_PERMINTAAN)) continue;
+    let pada = 0;
+    try {
+      pada = Number((JSON.parse(value) as { pada?: unknown }).pada) || 0;
+    } catch {
+      // Unreadable: forgotten.
+    }
+    if (now - pada > 86_400_000) props.deleteProperty(key);
   }
 }

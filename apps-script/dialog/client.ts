@@ -15,7 +15,7 @@ interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
   withFailureHandler(fn: (error: Error) => void): Runner;
   kirimAksi(request: unknown): void;
-  catatPengaduan(request: unknown): void;
+  catatPengaduan(request: unknown, permintaan: string): void;
 }
 declare const google: { script: { run: Runner; host: { close(): void } } };
 
@@ -32,6 +32,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 const model = JSON.parse(document.getElementById('model')?.textContent ?? '{}') as DialogModel;
+/**
+ * This dialog's own ID, sent with "Catat pengaduan": pressing Simpan again after an answer was lost
+ * on the way back finds the complaint already registered instead of registering it twice.
+ */
+const permintaan = ((): string => {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+})();
 const app = document.getElementById('app') as HTMLElement;
 const fieldId = (key: string): string => `f_${key}`;
 
@@ -406,7 +418,7 @@ function render(): void {
     };
     const run = google.script.run.withSuccessHandler(done).withFailureHandler(failed);
     if (model.jenis === 'aksi') run.kirimAksi({ aksi: model.aksi, nomor, masukan });
-    else run.catatPengaduan(masukan);
+    else run.catatPengaduan(masukan, permintaan);
   });
 }
 

@@ -143,7 +143,7 @@ const STAND_IN = `(() => {
     withSuccessHandler: (fn) => runner(fn, fail),
     withFailureHandler: (fn) => runner(ok, fn),
     kirimAksi: (req) => { calls.push({ fn: 'kirimAksi', args: [JSON.parse(JSON.stringify(req))] }); deliver(answer, ok, fail); },
-    catatPengaduan: (req) => { calls.push({ fn: 'catatPengaduan', args: [JSON.parse(JSON.stringify(req))] }); deliver(answer, ok, fail); },
+    catatPengaduan: (req, permintaan) => { calls.push({ fn: 'catatPengaduan', args: [JSON.parse(JSON.stringify(req)), permintaan] }); deliver(answer, ok, fail); },
   });
   window.google = { script: { run: runner(undefined, undefined), host: { close: () => calls.push({ fn: 'host.close', args: [] }) } } };
   window.__dialogTest = {

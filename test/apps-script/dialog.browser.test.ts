@@ -216,7 +216,8 @@ describe.runIf(browserTestsRun)('the action dialogs in Chromium', () => {
       await expect.poll(d.calls).toHaveLength(1);
       const [call] = await d.calls();
       if (model.jenis === 'aksi') expect(call).toEqual({ fn: 'kirimAksi', args: [{ aksi: name, nomor: NOMOR, masukan }] });
-      else expect(call).toEqual({ fn: 'catatPengaduan', args: [masukan] });
+      // With the dialog's own request ID, so a repeated Simpan cannot register the complaint twice.
+      else expect(call).toEqual({ fn: 'catatPengaduan', args: [masukan, expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)] });
       // While the server works: no second submission, no closing halfway.
       expect(await d.page.getByRole('button', { name: 'Menyimpan…' }).isDisabled()).toBe(true);
       expect(await d.page.getByRole('button', { name: 'Batal' }).isDisabled()).toBe(true);

@@ -178,6 +178,25 @@ describe('Catat pengaduan (other channels)', () => {
     expect(register(o)).toHaveLength(0);
   });
 
+  it('pressing Simpan again after a lost answer does not register the complaint twice', async () => {
+    const o = await office();
+    o.s.as(STAFF.petugas);
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const first = o.s.call('catatPengaduan', sp4n, id) as { ok: boolean; nomor: string };
+    const mails = o.s.fakes.state.mails.length;
+    const again = o.s.call('catatPengaduan', sp4n, id) as { ok: boolean; nomor: string; pesan: string };
+    expect(again).toMatchObject({ ok: true, nomor: first.nomor });
+    expect(again.pesan).toContain('sudah tercatat');
+    expect(register(o)).toHaveLength(1);
+    expect(o.s.fakes.state.mails.length).toBe(mails);
+    // Another dialog (another ID) is a new request: the same ticket is then refused as a duplicate.
+    expect(o.s.call('catatPengaduan', sp4n, '1f8fad5b-d9cb-469f-a165-70867728950e')).toMatchObject({ ok: false, kode: 'PENGADUAN_GANDA' });
+    // A day later the daily run forgets the ID.
+    o.s.setNow(NOW + 2 * 86_400_000);
+    daily(o);
+    expect(Object.keys(o.s.fakes.state.properties.script).filter((k) => k.startsWith('PENGADUAN_PERMINTAAN:'))).toEqual([]);
+  });
+
   it('a letter received earlier keeps its received time, and its due date counts from it', async () => {
     const o = await office();
     o.s.as(STAFF.petugas);
