@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import { bundleAppsScript } from './bundle-apps-script.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The placeholder in .clasp.json.example. */
+const EXAMPLE_ID = 'ID_SKRIP_APPS_SCRIPT_ANDA';
 
 /** Why `.clasp.json` cannot be used, or undefined when it can. */
 export function claspProblem(text: string | undefined): string | undefined {
@@ -23,7 +25,10 @@ export function claspProblem(text: string | undefined): string | undefined {
   } catch {
     return '.clasp.json bukan JSON yang valid.';
   }
-  if (typeof config.scriptId !== 'string' || !/^[A-Za-z0-9_-]{20,}$/.test(config.scriptId)) return '.clasp.json: scriptId belum diisi dengan ID skrip yang benar.';
+  // A script ID is some 57 letters, digits, '-' and '_'; the example's placeholder is not one.
+  if (typeof config.scriptId !== 'string' || !/^[A-Za-z0-9_-]{40,100}$/.test(config.scriptId) || config.scriptId === EXAMPLE_ID) {
+    return '.clasp.json: scriptId belum diisi dengan ID skrip yang benar (Extensions → Apps Script → Project Settings → Script ID).';
+  }
   if (config.rootDir !== 'dist/apps-script') return '.clasp.json: rootDir harus "dist/apps-script" (yang dibangun oleh npm run build:apps-script).';
   return undefined;
 }
@@ -42,7 +47,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const clasp = await readFile(path.join(root, '.clasp.json'), 'utf8').catch(() => undefined);
   const problem = claspProblem(clasp);
   if (problem) {
-    process.stderr.write(`${problem}\nLihat README, bagian "Apps Script".\n`);
+    process.stderr.write(`${problem}\nLihat README, bagian "The Google Sheet (Apps Script)" → "Setting it up (once)".\n`);
     process.exit(2);
   }
   if (!values['tanpa-tes']) {
