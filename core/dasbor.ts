@@ -8,8 +8,10 @@
  */
 import {
   BIDANG_USAHA,
+  isBidangUsaha,
   isFinalStatus,
   isKanal,
+  isKecamatan,
   isStatus,
   isStatusSla,
   KANAL,
@@ -37,6 +39,8 @@ export interface MonthVolume {
   /** Complaints received this month and already closed, and of those on time. */
   readonly selesai: number;
   readonly tepatWaktu: number;
+  /** On-time share of those, 0–100 (one decimal), or undefined with none closed. */
+  readonly persen: number | undefined;
 }
 
 export interface Count {
@@ -90,6 +94,8 @@ export interface DasborFigures {
   /** Late complaints: the open ones first, the most working days past due first. */
   readonly terlambat: readonly LateComplaint[];
   readonly terlambatTotal: number;
+  /** Open complaints past their service time (status SLA TERLAMBAT), whether listed or not. */
+  readonly terlambatTerbuka: number;
   readonly perKecamatan: readonly Count[];
   readonly perBidang: readonly Count[];
   /** The kelurahan with the most complaints (official names only), at most 10, most first. */
@@ -143,17 +149,31 @@ function counted(keys: readonly string[], labels: Readonly<Record<string, string
   return out;
 }
 
+/** The on-time share, 0–100 with one decimal, or undefined when nothing closed. */
+const percent = (part: number, whole: number): number | undefined => (whole === 0 ? undefined : Math.round((part / whole) * 1000) / 10);
+
+/** What a blank or unreadable working-day count or SLA state is shown as. */
+export const BELUM_DIHITUNG = 'Belum dihitung';
+
 const add = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
 
-/** Buckets of working days used by an open complaint, from the service time. */
+/**
+ * Buckets of working days used by an open complaint, from the service time: the service time in
+ * thirds, then late up to twice it, then later. A third too short to hold a day (a service time
+ * under 3 days) is left out rather than given a range like `3–2`.
+ */
 export function ageBuckets(slaDays: number): { key: string; label: string; max: number }[] {
-  const early = Math.max(1, Math.floor(slaDays / 3));
-  const mid = Math.max(early + 1, Math.floor((slaDays * 2) / 3));
+  const early = Math.floor(slaDays / 3);
+  const mid = Math.floor((slaDays * 2) / 3);
+  const range = (from: number, to: number): string => (from === to ? `${from} hari kerja` : `${from}–${to} hari kerja`);
+  const buckets = [
+    { key: 'awal', from: 0, max: early },
+    { key: 'tengah', from: early + 1, max: mid },
+    { key: 'akhir', from: mid + 1, max: slaDays },
+    { key: 'lewat', from: slaDays + 1, max: slaDays * 2, late: true },
+  ];
   return [
-    { key: 'awal', label: `0–${early} hari kerja`, max: early },
-    { key: 'tengah', label: `${early + 1}–${mid} hari kerja`, max: mid },
-    { key: 'akhir', label: `${mid + 1}–${slaDays} hari kerja`, max: slaDays },
-    { key: 'lewat', label: `${slaDays + 1}–${slaDays * 2} hari kerja (terlambat)`, max: slaDays * 2 },
+    ...buckets.filter((b) => b.from <= b.max).map((b) => ({ key: b.key, label: `${range(b.from, b.max)}${b.late ? ' (terlambat)' : ''}`, max: b.max })),
     { key: 'jauh', label: `lebih dari ${slaDays * 2} hari kerja (terlambat)`, max: Infinity },
   ];
 }
@@ -177,6 +197,7 @@ export function dasborFigures(rows: readonly DasborRow[], options: FigureOptions
   let closed = 0;
   let closedKnown = 0;
   let onTime = 0;
+  let openLate = 0;
 
   for (const row of rows) {
     const status = text(row.status);
@@ -186,11 +207,13 @@ export function dasborFigures(rows: readonly DasborRow[], options: FigureOptions
     else open++;
     const kanal = text(row.kanal);
     add(perKanal, isKanal(kanal) ? kanal : '');
-    const slaState = text(row.status_sla);
-    add(perSla, isStatusSla(slaState) ? slaState : '');
+    const slaText = text(row.status_sla);
+    const slaState = isStatusSla(slaText) ? slaText : undefined;
+    add(perSla, slaState ?? '');
     const used = days(row.hari_kerja_terpakai);
     const closedOnTime = slaState === 'SELESAI_TEPAT_WAKTU';
     const closedLate = slaState === 'SELESAI_TERLAMBAT';
+    if (slaState === 'TERLAMBAT') openLate++;
     if (closedOnTime || closedLate) closedKnown++;
     if (closedOnTime) onTime++;
 
@@ -228,9 +251,9 @@ export function dasborFigures(rows: readonly DasborRow[], options: FigureOptions
       });
     }
     const kecamatan = text(row.kecamatan);
-    add(perKecamatan, (KECAMATAN as readonly string[]).includes(kecamatan) ? kecamatan : '');
+    add(perKecamatan, isKecamatan(kecamatan) ? kecamatan : '');
     const bidang = text(row.bidang_usaha);
-    add(perBidang, (BIDANG_USAHA as readonly string[]).includes(bidang) ? bidang : '');
+    add(perBidang, isBidangUsaha(bidang) ? bidang : '');
     const kelurahan = text(row.kelurahan);
     if (KELURAHAN_NAMA.includes(kelurahan)) add(perKelurahan, kelurahan);
   }
@@ -245,7 +268,9 @@ export function dasborFigures(rows: readonly DasborRow[], options: FigureOptions
   const perBulan: MonthVolume[] = series.slice(-months).map((bulan) => {
     const m = perMonth.get(bulan);
     const kanalCounts = Object.fromEntries(KANAL.map((k) => [k, m?.perKanal.get(k) ?? 0])) as Record<Kanal, number>;
-    return { bulan, label: monthLabel(bulan), total: m?.total ?? 0, perKanal: kanalCounts, selesai: m?.selesai ?? 0, tepatWaktu: m?.tepatWaktu ?? 0 };
+    const selesai = m?.selesai ?? 0;
+    const tepatWaktu = m?.tepatWaktu ?? 0;
+    return { bulan, label: monthLabel(bulan), total: m?.total ?? 0, perKanal: kanalCounts, selesai, tepatWaktu, persen: percent(tepatWaktu, selesai) };
   });
 
   const openStatuses = STATUS.filter((s) => !isFinalStatus(s));
@@ -267,20 +292,21 @@ export function dasborFigures(rows: readonly DasborRow[], options: FigureOptions
     sla: {
       selesai: closedKnown,
       tepatWaktu: onTime,
-      persen: closedKnown === 0 ? undefined : Math.round((onTime / closedKnown) * 1000) / 10,
-      perStatus: counted(STATUS_SLA, STATUS_SLA_LABEL, perSla, 'Belum dihitung'),
+      persen: percent(onTime, closedKnown),
+      perStatus: counted(STATUS_SLA, STATUS_SLA_LABEL, perSla, BELUM_DIHITUNG),
     },
     backlogPerTahap: counted(openStatuses, STATUS_LABEL, backlogStage, 'Status tidak dikenal').filter((c) => c.jumlah > 0),
     backlogPerUmur: counted(
       buckets.map((b) => b.key),
       Object.fromEntries(buckets.map((b) => [b.key, b.label])),
       backlogAge,
-      'Belum dihitung',
+      BELUM_DIHITUNG,
     ),
     medianPerTahap: medians,
     hambatan,
     terlambat: late.slice(0, maxLate),
     terlambatTotal: late.length,
+    terlambatTerbuka: openLate,
     perKecamatan: counted(KECAMATAN, {}, perKecamatan, 'Tidak tercatat'),
     perBidang: counted(BIDANG_USAHA, {}, perBidang, 'Tidak tercatat'),
     perKelurahan: [...perKelurahan]

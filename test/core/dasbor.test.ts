@@ -94,7 +94,9 @@ describe('the figures of a small register', () => {
   it('computes compliance over the closed complaints whose clock is known', () => {
     expect(f.sla).toMatchObject({ selesai: 2, tepatWaktu: 1, persen: 50 });
     expect(f.sla.perStatus.find((c) => c.key === 'TERLAMBAT')?.jumlah).toBe(2);
-    expect(f.perBulan[0]).toMatchObject({ selesai: 2, tepatWaktu: 1 });
+    expect(f.perBulan[0]).toMatchObject({ selesai: 2, tepatWaktu: 1, persen: 50 });
+    // A month with nothing closed has no compliance figure, not 0 %.
+    expect(f.perBulan.map((m) => m.persen)).toEqual([50, undefined, undefined]);
   });
 
   it('groups the open backlog by stage and by working days used', () => {
@@ -126,6 +128,9 @@ describe('the figures of a small register', () => {
       ['A-2', 2, false],
     ]);
     expect(f.terlambatTotal).toBe(3);
+    expect(f.terlambatTerbuka).toBe(2);
+    // The open late count is every TERLAMBAT row, not only those listed.
+    expect(dasborFigures(rows, { asOf: '2026-03-20', slaDays: 7, maxLate: 1 }).terlambatTerbuka).toBe(2);
     expect(dasborFigures(rows, { asOf: '2026-03-20', slaDays: 7, maxLate: 1 }).terlambat).toHaveLength(1);
   });
 
@@ -152,6 +157,20 @@ describe('the figures of a small register', () => {
   it('labels months in Indonesian and age buckets from the service time', () => {
     expect([monthLabel('2026-08'), monthLabel('2026-12'), monthLabel('rusak')]).toEqual(['Agu 2026', 'Des 2026', 'rusak']);
     expect(ageBuckets(7).map((b) => b.label)).toEqual(['0–2 hari kerja', '3–4 hari kerja', '5–7 hari kerja', '8–14 hari kerja (terlambat)', 'lebih dari 14 hari kerja (terlambat)']);
+  });
+
+  it.each([
+    [1, ['0 hari kerja', '1 hari kerja', '2 hari kerja (terlambat)', 'lebih dari 2 hari kerja (terlambat)']],
+    [2, ['0 hari kerja', '1 hari kerja', '2 hari kerja', '3–4 hari kerja (terlambat)', 'lebih dari 4 hari kerja (terlambat)']],
+    [3, ['0–1 hari kerja', '2 hari kerja', '3 hari kerja', '4–6 hari kerja (terlambat)', 'lebih dari 6 hari kerja (terlambat)']],
+  ])('a service time of %d working days has age buckets that neither overlap nor call a late day on time', (sla, labels) => {
+    const buckets = ageBuckets(sla);
+    expect(buckets.map((b) => b.label)).toEqual(labels);
+    // Each day count falls in exactly one bucket, and a late one only in a bucket marked late.
+    for (let used = 0; used <= sla * 3; used++) {
+      const b = buckets.find((x) => used <= x.max);
+      expect(b?.label.includes('terlambat'), `${used} of ${sla}`).toBe(used > sla);
+    }
   });
 });
 

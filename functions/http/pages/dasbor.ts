@@ -83,9 +83,10 @@ interface BarItem {
   readonly attr?: string;
 }
 
-function barList(items: readonly BarItem[], name: string, color = BAR): string {
+/** `full`: the value a whole bar stands for (100 for a percentage); default the largest value. */
+function barList(items: readonly BarItem[], name: string, color = BAR, full?: number): string {
   if (items.length === 0) return '<p class="kosong">Belum ada data.</p>';
-  const max = Math.max(1, ...items.map((i) => i.value));
+  const max = full ?? Math.max(1, ...items.map((i) => i.value));
   const rows = items.map(
     (i) =>
       `<li${i.attr ?? ''}><span class="lbl">${esc(i.label)}</span>${bar(i.segments ?? [{ value: i.value, color, title: `${i.label}: ${i.shown ?? fmt(i.value)}` }], max)}<span class="nil">${esc(i.shown ?? fmt(i.value))}</span></li>`,
@@ -113,7 +114,7 @@ export interface DasborPageInfo {
 export function dasborPage(f: DasborFigures, info: DasborPageInfo): Page {
   const day = tryDayFromIso(f.asOf);
   const openLate = f.terlambat.filter((l) => l.terbuka).length;
-  const openLateTotal = f.sla.perStatus.find((c) => c.key === 'TERLAMBAT')?.jumlah ?? 0;
+  const openLateTotal = f.terlambatTerbuka;
   const kpis = `<div class="ringkas">
 <section class="kartu"><span class="sub">Jumlah pengaduan</span><span class="angka" data-angka="total">${fmt(f.total)}</span><span class="sub">${fmt(f.selesai)} selesai atau ditutup</span></section>
 <section class="kartu"><span class="sub">Masih terbuka</span><span class="angka" data-angka="terbuka">${fmt(f.terbuka)}</span><span class="sub">sedang ditangani</span></section>
@@ -129,27 +130,25 @@ export function dasborPage(f: DasborFigures, info: DasborPageInfo): Page {
   }));
   const volume = card(
     'Pengaduan per bulan dan kanal',
-    `${barList(months, 'Pengaduan per bulan')}${legend()}<p class="catatan">Menurut bulan diterima${f.perBulan.length >= 12 ? ', 12 bulan terakhir' : ''}. Arahkan penunjuk ke batang untuk angka per kanal.</p>`,
+    `${barList(months, 'Pengaduan per bulan')}${legend()}<p class="catatan">Menurut bulan diterima${f.perBulan.length >= 12 ? `, ${fmt(f.perBulan.length)} bulan terakhir` : ''}. Arahkan penunjuk ke batang untuk angka per kanal.</p>`,
     'j-volume',
     ' lebar',
   );
   const kanal = card('Pengaduan per kanal', barList(counts(f.perKanal, true), 'Pengaduan per kanal'), 'j-kanal');
 
-  const complianceMonths = f.perBulan
-    .filter((m) => m.selesai > 0)
-    .map((m) => {
-      const p = Math.round((m.tepatWaktu / m.selesai) * 1000) / 10;
-      return { label: m.label, value: p, shown: `${pct(p)}`, attr: ` data-bulan="${esc(m.bulan)}"` };
-    });
+  const complianceMonths = f.perBulan.flatMap((m) =>
+    m.persen === undefined ? [] : [{ label: m.label, value: m.persen, shown: pct(m.persen), attr: ` data-bulan="${esc(m.bulan)}"` }],
+  );
   const sla = card(
     'Kepatuhan waktu layanan',
     `${barList(
       f.sla.perStatus.filter((c) => c.jumlah > 0).map((c) => ({ label: c.label, value: c.jumlah, attr: ` data-sla="${esc(c.key)}"` })),
       'Pengaduan per status SLA',
     )}<h3 class="sub">Selesai tepat waktu per bulan diterima</h3>${barList(
-      complianceMonths.map((m) => ({ ...m, value: m.value })),
+      complianceMonths,
       'Persen tepat waktu per bulan',
       '#1e7b34',
+      100,
     )}`,
     'j-sla',
   );
