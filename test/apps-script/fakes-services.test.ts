@@ -6,27 +6,7 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createAppsScript, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT, TRIGGER_LIMIT, type AppsScriptOptions, type FetchRequest } from './fakes.js';
-
-function setup(options: AppsScriptOptions = {}) {
-  const fakes = createAppsScript(options);
-  return { ...fakes, g: fakes.globals, ss: fakes.globals.SpreadsheetApp.getActiveSpreadsheet() };
-}
-
-const read = (object: object, key: string): unknown => Reflect.get(object, key) as unknown;
-function callLoosely(object: object, method: string, args: unknown[]): unknown {
-  const fn = read(object, method);
-  if (typeof fn !== 'function') throw new Error(`${method} is not a function`);
-  return Reflect.apply(fn, object, args) as unknown;
-}
-function thrown(run: () => unknown): Error {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof Error) return e;
-    throw new Error(`expected an Error, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected an error, but nothing was thrown');
-}
+import { callLoosely, read, setup, thrown } from './fakes-probe.js';
 
 describe('the new fake objects', () => {
   it('throw loudly for members they do not implement', () => {
@@ -265,11 +245,11 @@ describe('FormApp', () => {
     expect(refusal({ ...answers, Nama: 'Budi\nSantoso' })).toContain('short-answer question');
     expect(refusal({ ...answers, Alamat: 'x' })).toContain("there is no question 'Alamat'");
     expect(() => submitForm('nope', answers)).toThrow("Fake Apps Script: submitForm: no form with the id 'nope'");
-    const unpublished = g.FormApp.create('Baru').addTextItem().setTitle('Nama');
-    expect(unpublished).toBeTruthy();
-    const fresh = g.FormApp.create('Baru lagi') as GoogleAppsScript.Forms.Form & { isPublished(): boolean };
+    // A form made by the API starts unpublished: even a complete answer to it is refused.
+    const fresh = g.FormApp.create('Baru') as GoogleAppsScript.Forms.Form & { isPublished(): boolean };
+    fresh.addTextItem().setTitle('Nama').setRequired(true);
     expect(fresh.isPublished()).toBe(false);
-    expect(() => submitForm(fresh.getId(), {})).toThrow(/not published/);
+    expect(() => submitForm(fresh.getId(), { Nama: 'Budi' })).toThrow(/not published/);
     hp.setValidation(g.FormApp.createTextValidation().requireTextIsEmail().build());
     expect(refusal({ ...answers, 'Nomor HP': 'bukan' })).toContain('must be an email');
     hp.setValidation(g.FormApp.createTextValidation().requireNumber().build());

@@ -6,35 +6,8 @@
  */
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { columnLetters, createAppsScript, type AppsScriptOptions } from './fakes.js';
-
-/** The fakes plus the active spreadsheet. */
-function setup(options: AppsScriptOptions = {}) {
-  const fakes = createAppsScript(options);
-  const app = fakes.globals.SpreadsheetApp;
-  return { ...fakes, app, ss: app.getActiveSpreadsheet() };
-}
-
-/** The error `run` throws; fails the test when it throws nothing. */
-function thrown(run: () => unknown): Error {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof Error) return e;
-    throw new Error(`expected an Error, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected an error, but nothing was thrown');
-}
-
-/** A member read the way untyped script code reads it. */
-const read = (object: object, key: string | symbol): unknown => Reflect.get(object, key) as unknown;
-
-/** A method called with arguments its TypeScript type would not allow, as untyped script code may. */
-function callLoosely(object: object, method: string, args: unknown[]): unknown {
-  const fn = read(object, method);
-  if (typeof fn !== 'function') throw new Error(`${method} is not a function`);
-  return Reflect.apply(fn, object, args) as unknown;
-}
+import { columnLetters, createAppsScript } from './fakes.js';
+import { callLoosely, read, setup, thrown } from './fakes-probe.js';
 
 /** String(x) of a fake object, which prints as its Apps Script class name. */
 const asText = (v: unknown): string => String(v);
