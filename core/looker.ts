@@ -10,9 +10,10 @@
  * docs/looker-studio.md tells an administrator how to build the template report once from this
  * definition; `pengaduan dasbor-url` prints the URL.
  */
-import { DASBOR_COLUMNS, stageColumn, STATUS, isFinalStatus, type Column } from '../sheets-schema/index.js';
-import { ageBuckets } from './dasbor.js';
+import { DASBOR_COLUMNS, stageColumn, STATUS, isFinalStatus, TABS, type Column } from '../sheets-schema/index.js';
+import { ageBuckets, BELUM_DIHITUNG } from './dasbor.js';
 import { PengaduanError } from './errors.js';
+import { parseSettings } from './settings.js';
 
 /** Looker Studio's field types and aggregations used here. */
 export type LookerType = 'TEXT' | 'NUMBER' | 'PERCENT' | 'YEAR_MONTH_DAY' | 'BOOLEAN';
@@ -72,10 +73,12 @@ const header = (key: string): string => {
   return c.header;
 };
 
+const STAGE_COLUMNS: ReadonlySet<string> = new Set(STATUS.map(stageColumn));
+
 function fieldOf(c: Column): LookerField {
   const base = { name: c.header, column: c.key } as const;
   if (c.type === 'angka') {
-    const stage = c.key.startsWith('hari_') && c.key !== 'hari_kerja_terpakai';
+    const stage = STAGE_COLUMNS.has(c.key);
     return {
       ...base,
       type: 'NUMBER',
@@ -94,7 +97,9 @@ const q = (name: string): string => `\`${name}\``;
 function calculatedFields(slaDays: number): LookerField[] {
   const used = q(header('hari_kerja_terpakai'));
   const buckets = ageBuckets(slaDays);
-  const umur = `CASE ${buckets
+  // A blank count (the clock not computed) is no age: without its own WHEN it would fall to the
+  // ELSE and be shown as the latest bucket.
+  const umur = `CASE WHEN ${used} IS NULL THEN "${BELUM_DIHITUNG}" ${buckets
     .filter((b) => Number.isFinite(b.max))
     .map((b) => `WHEN ${used} <= ${b.max} THEN "${b.label}"`)
     .join(' ')} ELSE "${buckets[buckets.length - 1]?.label ?? ''}" END`;
@@ -121,8 +126,8 @@ function calculatedFields(slaDays: number): LookerField[] {
   ];
 }
 
-/** The report: one data source on the Dasbor tab, four pages. `slaDays`: the office's service time. */
-export function lookerReport(slaDays = 7): LookerReport {
+/** The report: one data source on the Dasbor tab, four pages. `slaDays`: the office's service time (default: the setting's default). */
+export function lookerReport(slaDays = parseSettings([]).sla.days): LookerReport {
   const h = header;
   const openFilter = `${h('terbuka')} = "ya"`;
   const stageMetrics = STATUS.filter((s) => !isFinalStatus(s)).map((s) => h(stageColumn(s)));
@@ -131,7 +136,7 @@ export function lookerReport(slaDays = 7): LookerReport {
     dataSource: {
       name: 'Register Pengaduan — tab Dasbor (tanpa identitas)',
       alias: 'ds0',
-      tab: 'Dasbor',
+      tab: TABS.dasbor.name,
       range: DASBOR_RANGE,
       fields: [...DASBOR_COLUMNS.map(fieldOf), ...calculatedFields(slaDays)],
     },

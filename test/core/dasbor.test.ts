@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DASBOR_COLUMNS, KELURAHAN, KELURAHAN_NAMA, REGISTER_COLUMNS, stageColumn, STATUS } from '../../sheets-schema/index.js';
+import { DASBOR_COLUMNS, KELURAHAN, KELURAHAN_NAMA, REGISTER_COLUMNS, stageColumn, STATUS, TABS } from '../../sheets-schema/index.js';
 import { ageBuckets, dasborFigures, median, monthLabel } from '../../core/dasbor.js';
 import { dashboardRow, type DasborRow } from '../../core/dashboard.js';
 import { isPengaduanError } from '../../core/errors.js';
@@ -210,10 +210,21 @@ describe('the Looker Studio report', () => {
     for (const m of chart?.metrics ?? []) expect(report.dataSource.fields.find((f) => f.name === m)?.aggregation).toBe('MEDIAN');
   });
 
-  it('is described field by field and chart by chart in docs/looker-studio.md', () => {
+  it('is described field by field and chart by chart in docs/looker-studio.md, each formula as the report has it', () => {
     const doc = readFileSync(path.join(ROOT, 'docs', 'looker-studio.md'), 'utf8');
     const missing = [...report.dataSource.fields.map((f) => f.name), ...report.pages.flatMap((p) => [p.title, ...p.charts.map((c) => c.title)])].filter((n) => !doc.includes(n));
     expect(missing).toEqual([]);
+    const formulas = report.dataSource.fields.flatMap((f) => (f.formula === undefined ? [] : [f.formula]));
+    expect(formulas).toHaveLength(4);
+    expect(formulas.filter((f) => !doc.includes(f))).toEqual([]);
+  });
+
+  it('reads the tab the schema names, and groups a blank working-day count as not computed, not as the oldest', () => {
+    expect(report.dataSource.tab).toBe(TABS.dasbor.name);
+    const umur = report.dataSource.fields.find((f) => f.name === 'Umur Antrean')?.formula ?? '';
+    // Looker Studio takes the ELSE for a blank (NULL) count unless a WHEN catches it first.
+    expect(umur).toMatch(/^CASE WHEN `Hari Kerja Terpakai` IS NULL THEN "Belum dihitung" WHEN /);
+    expect(lookerReport(10).dataSource.fields.find((f) => f.name === 'Hari Lewat Tenggat')?.formula).toBe('GREATEST(`Hari Kerja Terpakai` - 10, 0)');
   });
 });
 
