@@ -12,6 +12,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PengaduanError } from '../../core/errors.js';
 import { GOOGLE_ISSUERS, GoogleIdentityVerifier, LocalIdentityVerifier, type HeaderOf } from '../../functions/http/auth.js';
+import { asyncRefusal as refused } from '../helpers/refusal.js';
 
 const GOOGLE_APIS = 'https://www.googleapis.com';
 const CERTS_PATH = '/oauth2/v1/certs';
@@ -79,16 +80,6 @@ const serveCerts = (certs: Record<string, string> = { [KID]: GOOD.pem }): nock.S
 /** A verifier with its own client (and so its own certificate cache). Retries are immediate. */
 const verifier = (audiences: readonly string[] = AUDIENCES): GoogleIdentityVerifier =>
   new GoogleIdentityVerifier(audiences, new OAuth2Client({ transporterOptions: { retryConfig: { retryDelay: 1, retryDelayMultiplier: 1 } } }));
-
-async function refused(p: Promise<unknown>): Promise<PengaduanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PengaduanError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal (PengaduanError), but the call succeeded');
-}
 
 /** The refusal a caller sees: TIDAK_TERAUTENTIKASI, Indonesian, nothing of the token in it. */
 async function unauthenticated(p: Promise<unknown>, token = ''): Promise<string> {

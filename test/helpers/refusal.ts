@@ -1,4 +1,4 @@
-/** The coded error a synchronous call throws; fails the test when it throws nothing or another error. */
+/** The coded error a call throws or rejects with; fails the test when it succeeds or fails otherwise. */
 import { PengaduanError } from '../../core/errors.js';
 
 export function refusal(run: () => unknown): PengaduanError {
@@ -9,4 +9,15 @@ export function refusal(run: () => unknown): PengaduanError {
     throw e;
   }
   throw new Error('expected a refusal (PengaduanError), but nothing was thrown');
+}
+
+/** The coded error a promise rejects with; fails the test when it resolves or rejects otherwise. */
+export async function asyncRefusal(p: Promise<unknown>): Promise<PengaduanError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof PengaduanError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal (PengaduanError), but the call succeeded');
 }

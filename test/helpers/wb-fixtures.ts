@@ -4,14 +4,13 @@
  * .xlsx through exceljs (as a person's spreadsheet program would see it, mapped by header here
  * only so that tests can find cells; the adapter under test does its own mapping).
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { main } from '../../functions/cli/main.js';
 import type { Clock } from '../../core/register.js';
 import { TABS, type TabKey } from '../../sheets-schema/index.js';
+import { runCli, tempDir as makeTempDir, type CliRun } from './cli.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -45,32 +44,20 @@ export function complaint(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
-/** A temporary folder per test file, removed afterwards. */
+/** A temporary folder per test file (remove it afterwards with removeDir). */
 export async function tempDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), `pengaduan-${prefix}-`));
+  return (await makeTempDir(`pengaduan-${prefix}-`)).dir;
 }
 
 export async function removeDir(dir: string | undefined): Promise<void> {
   if (dir) await rm(dir, { recursive: true, force: true });
 }
 
-export interface CliRun {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
+export type { CliRun };
 
-/** Runs the `pengaduan` CLI in-process with the clock fixed by PENGADUAN_WAKTU. */
+/** Runs the `pengaduan` CLI in-process with the clock fixed by PENGADUAN_WAKTU (NOW_ISO unless env says otherwise). */
 export async function cli(argv: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: { PENGADUAN_WAKTU: NOW_ISO, ...env },
-    cwd,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCli(argv, { cwd, now: NOW_ISO, env });
 }
 
 export async function readBook(file: string): Promise<ExcelJS.Workbook> {
