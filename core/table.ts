@@ -42,13 +42,32 @@ export function fromSerial(serial: number, column: Column | undefined): string {
   // Not a date a spreadsheet can hold (a phone number pasted into the column): kept as typed, so
   // that only its own row is reported as unreadable.
   if (!(serial >= 0 && serial <= 2_958_465)) return String(serial);
-  const wallClockMs = Math.round((serial - 25_569) * 86_400_000);
+  return fromWallClock(Math.round((serial - 25_569) * 86_400_000), column);
+}
+
+/**
+ * A date-time as the register's wall clock (WIB) in milliseconds, read as if it were UTC (what a
+ * serial number or an .xlsx date holds): an ISO date for date columns, a WIB time for the rest.
+ */
+export function fromWallClock(wallClockMs: number, column: Column | undefined): string {
   if (column?.type === 'tanggal') return isoFromDay(Math.floor(wallClockMs / 86_400_000));
   return formatWib(wallClockMs - WIB_OFFSET_MS);
 }
 
 /** The schema's date and time columns: a number there is a date a person typed, not a count. */
 export const isDateColumn = (column: Column | undefined): boolean => column?.type === 'tanggal' || column?.type === 'waktu';
+
+/**
+ * A plain spreadsheet value (text, number, checkbox, empty), as Google Sheets hands it to the
+ * functions' API and to Apps Script, as the register's text or number: a checkbox as ya/tidak,
+ * a number in a date column as the date it stands for.
+ */
+export function scalarCell(value: string | number | boolean | null | undefined, column: Column | undefined): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
+  if (typeof value === 'number' && isDateColumn(column)) return fromSerial(value, column);
+  return value;
+}
 
 /** Refuses (a programming error) a write by `writer` into a column it does not own. */
 export function assertWriter(tab: Tab, keys: Iterable<string>, writer: Penulis): void {

@@ -49,6 +49,9 @@ export interface Config {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** The local register when PENGADUAN_REGISTER names none (the command line's default too). */
+export const DEFAULT_REGISTER = path.join('data', 'register-pengaduan.xlsx');
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const ID = /^[A-Za-z0-9_-]{10,200}$/;
 
@@ -138,7 +141,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const pdfText = (text('PENGADUAN_PDF') || (backend === 'google' ? 'ya' : 'tidak')).toLowerCase();
   if (pdfText !== 'ya' && pdfText !== 'tidak') problems.push(`PENGADUAN_PDF harus "ya" atau "tidak", bukan "${shown(pdfText, 20)}".`);
 
-  const registerText = text('PENGADUAN_REGISTER') || path.join('data', 'register-pengaduan.xlsx');
+  const registerText = text('PENGADUAN_REGISTER') || DEFAULT_REGISTER;
   if (backend === 'lokal' && !/\.xlsx$/i.test(registerText)) problems.push(`PENGADUAN_REGISTER harus berkas .xlsx, bukan "${shown(registerText, 60)}".`);
 
   if (problems.length > 0) {

@@ -4,6 +4,9 @@
  */
 import type { JenisDokumen } from '../../sheets-schema/index.js';
 
+/** The media type of every document made (a .docx), wherever it is stored or sent. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** A registration number as a file name: letters, digits, `.`, `_` and `-` only. */
 export function safeName(s: string): string {
   const cleaned = s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80);

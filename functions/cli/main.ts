@@ -30,6 +30,7 @@ import { convertToPdf, sofficeCommand } from '../dokumen/pdf.js';
 import { documentFileName } from '../../core/dokumen/berkas.js';
 import { documentsFolder, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
 import { fsReason } from '../files.js';
+import { DEFAULT_REGISTER } from '../config.js';
 import { complaintRow, DocumentSession, produceDocuments, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
 import { TEMPLATE_DIR, TemplateSource } from '../dokumen/render.js';
 import { alurJson, formatAction, formatAlur, formatComplaint, formatDocuments, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
@@ -42,7 +43,6 @@ export interface Io {
   readonly stdin?: () => Promise<string>;
 }
 
-export const DEFAULT_REGISTER = path.join('data', 'register-pengaduan.xlsx');
 /** The service time of the settings' defaults (7 working days), for jatuh-tempo without a register. */
 const DEFAULT_HARI_SLA = parseSettings([]).sla.days;
 const LOCAL_SENDER = 'Layanan Pengaduan DPMPTSP Kota Payakumbuh <pengaduan@localhost>';

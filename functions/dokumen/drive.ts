@@ -17,12 +17,11 @@ import { TEMPLATE_FILE } from '../../core/dokumen/kontrak.js';
 import { GoogleApi, httpStatusOf } from '../google-api.js';
 import type { DocumentSink } from './produce.js';
 import { checkOnce, MAX_TEMPLATE_BYTES, TemplateSource, templateTooLarge, type Loaded, type TemplateLoader } from './render.js';
-import { documentFileName, safeName } from '../../core/dokumen/berkas.js';
+import { documentFileName, DOCX_MIME, safeName } from '../../core/dokumen/berkas.js';
 import { logoOf, logoTooLarge, MAX_LOGO_BYTES } from './logo.js';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF_MIME = 'application/pdf';
 
 /** A value inside a Drive query string: backslashes and quotes escaped. */

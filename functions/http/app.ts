@@ -11,7 +11,7 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import { isJenisDokumen, JENIS_DOKUMEN, type JenisDokumen, type TabKey } from '../../sheets-schema/index.js';
 import { ADMIN_ERROR_CODES, isPengaduanError, PengaduanError, type ErrorCode } from '../../core/errors.js';
 import { documentProblem } from '../../core/dokumen/view.js';
-import { documentFileName } from '../../core/dokumen/berkas.js';
+import { documentFileName, DOCX_MIME } from '../../core/dokumen/berkas.js';
 import { CITIZEN_STATUS_COLUMNS, citizenIndex, citizenStatus, lookupKey, STATUS_TIDAK_COCOK, type CitizenStatus } from '../../core/status-warga.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { adminEmails, requireAccess } from '../../core/akses.js';
@@ -165,10 +165,8 @@ function jenisListOf(value: unknown): JenisDokumen[] {
   return out;
 }
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 function attachmentOf(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): { jenis: JenisDokumen; nama: string; mimeType: string; base64: string } {
-  return { jenis, nama: documentFileName(nomor, jenis), mimeType: DOCX, base64: Buffer.from(bytes).toString('base64') };
+  return { jenis, nama: documentFileName(nomor, jenis), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
 }
 
 function nomorOf(value: unknown): string {

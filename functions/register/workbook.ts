@@ -19,27 +19,20 @@ import lockfile from 'proper-lockfile';
 import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
 import { fsReason, isKnownFsError } from '../files.js';
 import { PengaduanError } from '../../core/errors.js';
-import { formatWib, isoFromDay, WIB_OFFSET_MS } from '../../core/time.js';
 import type { CellValue } from '../../core/record.js';
-import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, type Row } from '../../core/table.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromWallClock, missingColumnError, type Row } from '../../core/table.js';
 
 export type { Row };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
-
-/** Excel stores dates as local wall-clock values; exceljs hands them back as UTC fields. */
-function fromDate(d: Date, column: Column | undefined): string {
-  const ms = d.getTime();
-  if (column?.type === 'tanggal') return isoFromDay(Math.floor(ms / 86_400_000));
-  return formatWib(ms - WIB_OFFSET_MS);
-}
 
 /** A cell's value as the register's text or number, whatever a spreadsheet program wrote there. */
 function readCell(value: ExcelJS.CellValue, column: Column | undefined): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
-  if (value instanceof Date) return fromDate(value, column);
+  // Excel stores dates as local wall-clock values; exceljs hands them back as UTC fields.
+  if (value instanceof Date) return fromWallClock(value.getTime(), column);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
