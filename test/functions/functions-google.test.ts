@@ -55,11 +55,15 @@ function staticAuth(): OAuth2Client {
 }
 
 let open = false;
+/** Closes the fakes, failing the test if either answered a request 501 (it would not know it). */
 function closeFakes(): void {
   if (!open) return;
   open = false;
+  const unexpected = { sheets: [...sheetsFake.unexpected], drive: [...driveFake.unexpected] };
   sheetsFake.close();
   driveFake.close();
+  // Checked here, not only after each test: a test that sets up again replaces the fakes it used.
+  expect(unexpected).toEqual({ sheets: [], drive: [] });
 }
 
 async function setup(env: Record<string, string> = {}): Promise<{ server: (fn: 'dokumen' | 'sla' | 'status') => Server }> {
@@ -88,8 +92,6 @@ async function setup(env: Record<string, string> = {}): Promise<{ server: (fn: '
 }
 
 afterEach(() => {
-  expect(sheetsFake.unexpected).toEqual([]);
-  expect(driveFake.unexpected).toEqual([]);
   closeFakes();
 });
 
@@ -695,5 +697,23 @@ describe('identity tokens through the deployed functions (PENGADUAN_AUTH=google)
     expect(scheduler.status).toBe(200);
     const petugas = await request(srv.server('sla')).post('/').set('Authorization', `Bearer ${token(PETUGAS)}`);
     expect(petugas.status).toBe(403);
+  });
+});
+
+describe('an instance whose app could not be built (a backend that failed to start)', () => {
+  beforeAll(() => {
+    const failed = Promise.reject(new Error('PENGADUAN_SPREADSHEET_ID 1AbC… tidak dapat dibuka oleh akun layanan fungsi'));
+    registerFunctions(failed);
+  });
+
+  it('tells staff why, but answers a citizen\'s status look-up without the administrator\'s message', async () => {
+    const staff = await request(getTestServer('dokumen')).post('/').send({ nomor: 'PGD-2026-0001', jenis: 'tanda_terima' });
+    expect(staff.status).toBe(500);
+    expect(answer(staff)).toMatchObject({ kode: 'KONFIGURASI_TIDAK_VALID' });
+    expect(answer(staff).pesan).toMatch(/akun layanan fungsi/);
+    const citizen = await request(getTestServer('status')).post('/').send({ nomor: 'PGD-2026-0001', kode: 'ABCD2345' });
+    expect(citizen.status).toBe(503);
+    expect(answer(citizen)).toMatchObject({ kode: 'LAYANAN_TIDAK_TERSEDIA' });
+    expect(answer(citizen).pesan).not.toMatch(/PENGADUAN_|akun layanan/);
   });
 });
