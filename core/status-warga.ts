@@ -83,6 +83,9 @@ export function citizenIndex(rows: Iterable<RegisterRecord>): Map<string, Regist
 export const STATUS_TIDAK_COCOK =
   'Nomor registrasi atau kode akses tidak cocok. Periksa keduanya pada Tanda Terima Anda (huruf besar atau kecil tidak berpengaruh). Bila masih gagal, hubungi petugas layanan pengaduan.';
 
+/** What a citizen is told when the look-up itself fails: never an administrator's message. */
+export const STATUS_TIDAK_TERSEDIA = 'Layanan cek status sedang tidak dapat dipakai. Coba lagi beberapa saat lagi, atau hubungi petugas layanan pengaduan.';
+
 /** A stored value that can be compared against when the number is unknown, so both take the same time. */
 const NO_CODE = 'XXXXXXXX';
 
@@ -95,9 +98,10 @@ export function citizenStatus(record: RegisterRecord | undefined, kode: string):
   const matches = accessCodeMatches(stored || NO_CODE, kode);
   if (!record || !stored || !matches) return undefined;
   // Read as the procedure reads it (readState trims): a stray space typed by hand changes nothing.
-  const status = cell(record, 'status').trim();
+  const typed = cell(record, 'status').trim();
+  const status = isStatus(typed) ? typed : undefined;
   // A status typed by hand that the schema does not know: say it is being handled, nothing more.
-  let stage: Stage = isStatus(status) ? STAGES[status] : { tahap: 'Pengaduan Anda sedang ditangani.', berikutnya: 'Petugas akan menghubungi Anda bila diperlukan.' };
+  let stage: Stage = status ? STAGES[status] : { tahap: 'Pengaduan Anda sedang ditangani.', berikutnya: 'Petugas akan menghubungi Anda bila diperlukan.' };
   const tenggat = cell(record, 'tenggat').trim();
   const tenggatDay = tryDayFromIso(tenggat);
   const updated = tryParseInstant(cell(record, 'diperbarui_pada')) ?? tryParseInstant(cell(record, 'diterima_pada'));
@@ -112,7 +116,7 @@ export function citizenStatus(record: RegisterRecord | undefined, kode: string):
   if (status === 'MENUNGGU_KELENGKAPAN' && missing.length === 0) {
     stage = { ...stage, berikutnya: `${stage.berikutnya} Tanyakan kepada petugas layanan pengaduan persyaratan mana yang masih kurang.` };
   }
-  const selesai = isStatus(status) && isFinalStatus(status);
+  const selesai = status !== undefined && isFinalStatus(status);
   return {
     nomor: cell(record, 'nomor').trim(),
     tahap: stage.tahap,

@@ -19,6 +19,7 @@ import { serve, type Running } from '../../functions/http/server.js';
 import { WorkbookRegister } from '../../functions/register/workbook.js';
 import { registerComplaints, seedDefaults, sweepSla, type SweepSummary } from '../../core/register.js';
 import { linkingUrl, lookerReport } from '../../core/looker.js';
+import { KODE_AKSES_LENGTH } from '../../core/numbering.js';
 import { STATUS_TIDAK_COCOK } from '../../core/status-warga.js';
 import { seedSamples } from '../../functions/local/sample.js';
 import { browserTestsRun, launchBrowser, screenshot, VIEWPORTS, watch } from '../helpers/browser.js';
@@ -209,6 +210,8 @@ describe.runIf(browserTestsRun)('the dashboard and status pages in Chromium', ()
       await (await fetch(`${base}/status`, { headers: { Accept: 'text/html' } })).text(),
     ];
     expect(outputs[4]).toContain('"ok":true');
+    // The help under the code field says the length the codes are made with.
+    expect(outputs[3]).toContain(`${KODE_AKSES_LENGTH} huruf/angka pada Tanda Terima`);
     // The deployed function's own page for a browser: the same form, calling its own address.
     expect(outputs[5]).toContain('<form id="cek" method="post" action=""');
     expect(outputs.filter((o) => o.includes(MARKER))).toEqual([]);

@@ -9,6 +9,7 @@
  * static file on any web host (`pengaduan halaman-cek --status-url URL`), with the policy in a
  * <meta> element since a static host may send no header of its own.
  */
+import { KODE_AKSES_LENGTH } from '../../../core/numbering.js';
 import { BASE_STYLE, esc, shell, type Page } from './html.js';
 
 const STYLE = `${BASE_STYLE}
@@ -119,7 +120,7 @@ export function cekPage(o: CekOptions): Page {
 <p class="bantu" id="bantu-nomor">Contoh: PGD-2026-0012</p>
 <label for="kode">Kode akses</label>
 <input id="kode" name="kode" type="text" autocapitalize="characters" spellcheck="false" maxlength="40" required aria-describedby="bantu-kode">
-<p class="bantu" id="bantu-kode">Enam huruf/angka pada Tanda Terima; huruf besar atau kecil tidak berpengaruh.</p>
+<p class="bantu" id="bantu-kode">${KODE_AKSES_LENGTH} huruf/angka pada Tanda Terima; huruf besar atau kecil tidak berpengaruh.</p>
 <button type="submit">Cek status</button>
 </form>
 <noscript><p class="bantu">Halaman ini memerlukan JavaScript. Tanpa JavaScript, tanyakan status pengaduan kepada petugas layanan pengaduan.</p></noscript>
