@@ -6,7 +6,7 @@
  * function and the e-mails sent. A refusal changes nothing and says why.
  */
 import { PERAN_LABEL, STATUS_LABEL, STATUS_SLA_LABEL, isStatus, isStatusSla, type Peran, type Status } from '../sheets-schema/index.js';
-import { ACTIONS, AKSI, isAksi, type ActionDef, type AksiKey } from '../core/sop.js';
+import { ACTIONS, isAksi, statusesFor, type ActionDef, type AksiKey } from '../core/sop.js';
 import { KELOMPOK_PIHAK_LABEL, type FieldSpec } from '../core/fields.js';
 import { isPengaduanError, PengaduanError, type FieldProblem } from '../core/errors.js';
 import { loadContext, performAction, type Context } from '../core/register.js';
@@ -65,16 +65,6 @@ export function rolesOf(ctx: Context, email: string): readonly Peran[] {
   return ctx.staff.get(email)?.roles ?? [];
 }
 
-/** The actions `roles` may take from some status: what a menu lists. */
-export function actionsOfRoles(roles: readonly Peran[]): AksiKey[] {
-  return AKSI.filter((a) => Object.values((ACTIONS[a] as ActionDef).from).some((allowed) => allowed?.some((r) => roles.includes(r))));
-}
-
-/** The statuses from which `roles` may take `aksi`. */
-function statusesFor(aksi: AksiKey, roles: readonly Peran[]): Status[] {
-  return (Object.entries((ACTIONS[aksi] as ActionDef).from) as [Status, readonly Peran[]][]).filter(([, allowed]) => allowed.some((r) => roles.includes(r))).map(([s]) => s);
-}
-
 function ringkasan(v: Record<string, string | number>): Ringkasan {
   const status = String(v.status ?? '');
   const sla = String(v.status_sla ?? '');
@@ -108,11 +98,7 @@ export function modelAksi(aksi: AksiKey): DialogModel {
   const ctx = loadContext(book);
   const roles = rolesOf(ctx, email);
   const def = ACTIONS[aksi] as ActionDef;
-  const statuses = statusesFor(aksi, roles);
-  if (statuses.length === 0) {
-    const who = [...new Set(Object.values(def.from).flat())].map((r) => PERAN_LABEL[r]).join(' atau ');
-    throw new PengaduanError('PERAN_TIDAK_BERWENANG', `"${def.label}" hanya dapat dilakukan oleh ${who}. ${email} ${roles.length ? `terdaftar sebagai ${roles.map((r) => PERAN_LABEL[r]).join(', ')}` : 'belum terdaftar di tab Peran'}.`);
-  }
+  const statuses = statusesFor(aksi, { email, roles });
   const rows = book.table('pengaduan').select(SUMMARY_COLUMNS);
   const byRow = new Map(rows.map((r) => [r.rowNumber, String(r.values.nomor ?? '').trim()]));
   const open = rows

@@ -5,17 +5,17 @@
  * to a simple trigger (an account outside the domain), the menu offers to load itself.
  */
 import { PERAN_LABEL } from '../sheets-schema/index.js';
-import { ACTIONS, type AksiKey } from '../core/sop.js';
+import { ACTIONS, actionsOfRoles, type AksiKey } from '../core/sop.js';
 import { LAYANAN } from '../core/akses.js';
 import { loadContext } from '../core/register.js';
-import { actionsOfRoles, rolesOf } from './aksi.js';
+import { rolesOf } from './aksi.js';
 import { currentUser, spreadsheet } from './env.js';
 import { SheetRegister } from './register.js';
 
-export const MENU = 'Pengaduan';
+const MENU = 'Pengaduan';
 
 /** The global function each action's menu item calls (main.ts defines one per action). */
-export const handlerOf = (aksi: AksiKey): string => `aksi_${aksi}`;
+const handlerOf = (aksi: AksiKey): string => `aksi_${aksi}`;
 
 export function buatMenu(): void {
   const ui = SpreadsheetApp.getUi();

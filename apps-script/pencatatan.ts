@@ -10,12 +10,11 @@
  * that fires twice, or the daily reconciliation that picks up a submission the trigger missed,
  * registers it once.
  */
-import { FORM, FORM_QUESTIONS, KANAL, KANAL_LABEL, type Kanal } from '../sheets-schema/index.js';
-import { INTAKE_FIELDS } from '../core/intake.js';
+import { FORM, FORM_QUESTIONS, KANAL_LABEL } from '../sheets-schema/index.js';
+import { MANUAL_INTAKE_FIELDS, MANUAL_KANAL } from '../core/intake.js';
 import { isPengaduanError, PengaduanError } from '../core/errors.js';
 import { requireAccess } from '../core/akses.js';
 import { loadContext, registerComplaints, type IntakeResult } from '../core/register.js';
-import type { FieldSpec } from '../core/fields.js';
 import { KELOMPOK_PIHAK_LABEL } from '../core/fields.js';
 import { clock, messageOf, PROP, PROP_PERMINTAAN, PROP_TIDAK_TERCATAT, requireUser, scriptProperty, setScriptProperty, spreadsheet, withLock } from './env.js';
 import { mintaDokumen, type DokumenDibuat } from './layanan.js';
@@ -186,25 +185,6 @@ export function rekonsiliasiFormulir(now: number): { dicatat: number; gagal: str
   return out;
 }
 
-/** The channels staff register by hand: every one but the online form, which registers itself. */
-const KANAL_MANUAL: readonly Kanal[] = KANAL.filter((k) => k !== FORM.kanal);
-
-/** The fields of "Catat pengaduan": the intake fields, with the received time. */
-export function kolomCatat(): FieldSpec[] {
-  const fields = INTAKE_FIELDS.filter((f) => f.key !== 'id_respons_formulir' && f.key !== 'persetujuan_data').map((f) =>
-    f.key === 'kanal' ? { ...f, options: KANAL_MANUAL } : f,
-  );
-  const at = fields.findIndex((f) => f.key === 'nomor_lapor');
-  fields.splice(at < 0 ? 1 : at, 0, {
-    key: 'diterima_pada',
-    label: 'Waktu diterima (WIB)',
-    type: 'teks',
-    required: false,
-    help: 'Kosongkan bila baru diterima sekarang. Untuk surat atau kotak saran yang dibuka kemudian: TTTT-BB-HH JJ:MM.',
-  });
-  return fields;
-}
-
 export function modelCatat(): DialogModel {
   const email = requireUser();
   const ctx = loadContext(new SheetRegister(spreadsheet()));
@@ -213,9 +193,9 @@ export function modelCatat(): DialogModel {
     jenis: 'catat',
     aksi: 'catat',
     judul: 'Catat pengaduan',
-    keterangan: `Untuk pengaduan yang datang lewat ${KANAL_MANUAL.map((k) => KANAL_LABEL[k]).join(', ')}. Pengaduan dari formulir online tercatat sendiri.`,
+    keterangan: `Untuk pengaduan yang datang lewat ${MANUAL_KANAL.map((k) => KANAL_LABEL[k]).join(', ')}. Pengaduan dari formulir online tercatat sendiri.`,
     pengguna: `${member.nama || email}`,
-    kolom: kolomCatat(),
+    kolom: MANUAL_INTAKE_FIELDS,
     pengaduan: [],
     terpilih: '',
     kelompokPihak: KELOMPOK_PIHAK_LABEL,

@@ -13,26 +13,14 @@
  * The complainant's own words and contacts (name, address, the complaint) stay editable by staff,
  * who correct a phone number or a typo; those are data, not the system's bookkeeping.
  */
-import { TABS, type Column, type TabKey } from '../sheets-schema/index.js';
+import { isSystemColumn, TAB_KEYS, TABS, type TabKey } from '../sheets-schema/index.js';
 import { columnPositions } from '../core/table.js';
 import { loadContext } from '../core/register.js';
 import { messageOf } from './env.js';
 import { literal, SheetRegister } from './register.js';
 
-/**
- * Intake columns the system fills or that identify the complaint (its number, code, channel, time,
- * ticket and Form response), beside everything the procedure, the clock and the documents write.
- */
-const GUARDED_INTAKE = new Set(['nomor', 'kode_akses', 'diterima_pada', 'kanal', 'nomor_lapor', 'id_respons_formulir', 'dicatat_oleh']);
-
-/** Whether a column of a tab is the system's (guarded) rather than people's. */
-export function isSystemColumn(tab: TabKey, column: Column): boolean {
-  if (tab === 'riwayat' || tab === 'penomoran' || tab === 'dasbor') return true;
-  if (tab !== 'pengaduan') return false;
-  return column.writer === 'alur' || column.writer === 'sla' || column.writer === 'dokumen' || GUARDED_INTAKE.has(column.key);
-}
-
-const GUARDED: readonly TabKey[] = ['pengaduan', 'riwayat', 'penomoran', 'dasbor'];
+/** The tabs with system columns: the register and the tabs only the system writes. */
+const GUARDED: readonly TabKey[] = TAB_KEYS.filter((k) => TABS[k].columns.some(isSystemColumn));
 
 export function penjagaKolom(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
@@ -55,7 +43,7 @@ function jaga(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const positions = columnPositions(tab, header);
   const hit = tab.columns.filter((c) => {
     const i = positions.get(c.key);
-    return i !== undefined && i + 1 >= firstCol && i + 1 <= lastCol && isSystemColumn(key, c);
+    return i !== undefined && i + 1 >= firstCol && i + 1 <= lastCol && isSystemColumn(c);
   });
   // The header row is the system's too: columns are found by it.
   const headerTouched = range.getRow() === 1 && hit.length === 0 && key === 'pengaduan' && tab.columns.some((c) => positions.get(c.key) !== undefined);

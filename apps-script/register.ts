@@ -22,7 +22,7 @@ import { TABS, type Column, type Penulis, type Tab, type TabKey } from '../sheet
 import { PengaduanError } from '../core/errors.js';
 import type { CellValue } from '../core/record.js';
 import type { RegisterTables, TableLike } from '../core/register.js';
-import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from '../core/table.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, scalarCell, type Row } from '../core/table.js';
 import { formatWib, isoFromDay, wibDay } from '../core/time.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,11 +43,7 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 
 /** A cell as getValues() returns it, as the register's text or number. */
 export function readCell(v: unknown, column: Column | undefined): CellValue {
-  if (v === null || v === undefined || v === '') return '';
-  // A date typed into a cell formatted as a number: the serial, read as the functions read it.
-  if (typeof v === 'number' && isDateColumn(column)) return fromSerial(v, column);
-  if (typeof v === 'string' || typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 'ya' : 'tidak';
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return scalarCell(v, column);
   if (isDate(v)) {
     const ms = v.getTime();
     if (Number.isNaN(ms)) return '';

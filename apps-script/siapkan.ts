@@ -14,6 +14,9 @@
  */
 import {
   FORM,
+  isAdminTab,
+  isSystemColumn,
+  isSystemTab,
   SETTINGS,
   STATUS_SLA,
   TABS,
@@ -24,25 +27,20 @@ import {
   type TabKey,
 } from '../sheets-schema/index.js';
 import { columnPositions } from '../core/table.js';
+import { ZONE } from '../core/time.js';
 import { loadContext, seedDefaults } from '../core/register.js';
 import { DEFAULT_LIBUR } from '../sheets-schema/index.js';
 import { currentUser, PROP, scriptProperty, setScriptProperty } from './env.js';
 import { PLAIN_TEXT, SheetRegister, TEXT_FORMAT } from './register.js';
-import { isSystemColumn } from './penjaga.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const ZONA = 'Asia/Jakarta';
 /** Every protection Setup makes starts with this, so a second run finds and replaces its own. */
 const PROTECTION_TAG = 'Pengaduan:';
 const HEADER_BACKGROUND = '#dce6f1';
-/** Tabs whose every column the system writes: protected with a warning as a whole. */
-const SYSTEM_TABS: readonly TabKey[] = ['riwayat', 'penomoran', 'dasbor'];
-/** Tabs only admins edit: locked. */
-const ADMIN_TABS: readonly TabKey[] = ['peran', 'pengaturan', 'libur'];
 
-export const SLA_COLOURS: Readonly<Record<StatusSla, string>> = {
+const SLA_COLOURS: Readonly<Record<StatusSla, string>> = {
   TEPAT_WAKTU: '#d9ead3',
   RAWAN: '#fce8b2',
   TERLAMBAT: '#f4c7c3',
@@ -99,7 +97,7 @@ export function siapkanValidasi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<s
     const i = positions.get(c.key);
     if (i === undefined) continue;
     // The system's columns are filled through the menu; a dropdown there only invites typing.
-    if (tab.key === 'pengaduan' && isSystemColumn('pengaduan', c)) continue;
+    if (tab.key === 'pengaduan' && isSystemColumn(c)) continue;
     const values = c.type === 'ya_tidak' ? ['ya', 'tidak'] : c.type === 'pilihan' ? c.values : undefined;
     if (!values) continue;
     const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(false).setHelpText(`Pilih salah satu: ${values.join(', ')}.`).build();
@@ -131,19 +129,18 @@ function adminsOnly(p: GoogleAppsScript.Spreadsheet.Protection, admins: readonly
 
 export function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>, admins: readonly string[]): void {
   for (const p of protections(sheet)) p.remove();
-  const key = tab.key as TabKey;
-  if (ADMIN_TABS.includes(key)) {
+  if (isAdminTab(tab)) {
     adminsOnly(sheet.protect().setDescription(`${PROTECTION_TAG} hanya admin yang mengubah tab ${tab.name}`), admins);
     return;
   }
-  if (SYSTEM_TABS.includes(key)) {
+  if (isSystemTab(tab)) {
     sheet.protect().setDescription(`${PROTECTION_TAG} tab ${tab.name} diisi sistem; jangan diubah`).setWarningOnly(true);
     return;
   }
   // The register: the header row, and each run of adjacent system columns.
   const rows = sheet.getMaxRows();
   sheet.getRange(1, 1, 1, sheet.getLastColumn()).protect().setDescription(`${PROTECTION_TAG} judul kolom; sistem mencari kolom menurut judulnya`).setWarningOnly(true);
-  const system = tab.columns.filter((c) => isSystemColumn('pengaduan', c)).map((c) => positions.get(c.key)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
+  const system = tab.columns.filter(isSystemColumn).map((c) => positions.get(c.key)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
   let start = 0;
   for (let i = 1; i <= system.length; i++) {
     if (i < system.length && system[i] === (system[i - 1] ?? 0) + 1) continue;
@@ -226,14 +223,10 @@ function questionItem(form: GoogleAppsScript.Forms.Form, q: (typeof FORM.section
   item.setValidation(v.build());
 }
 
-export const PRIVASI =
-  'Pemberitahuan privasi: nama, NIK, alamat, telepon, dan e-mail Anda hanya dipakai DPMPTSP Kota Payakumbuh untuk menangani pengaduan ini, ' +
-  'tidak dipublikasikan, dan hanya dibagikan kepada tim teknis atau OPD terkait bila diperlukan untuk penyelesaiannya.';
-
 /** Creates the Form from the schema, linked to the spreadsheet. */
 function buatFormulir(ss: Spreadsheet): GoogleAppsScript.Forms.Form {
   const form = FormApp.create(FORM.title);
-  form.setDescription(`${FORM.description}\n\n${PRIVASI}`).setConfirmationMessage(FORM.confirmation).setCollectEmail(false).setAllowResponseEdits(false).setProgressBar(true);
+  form.setDescription(`${FORM.description}\n\n${FORM.privacy}`).setConfirmationMessage(FORM.confirmation).setCollectEmail(false).setAllowResponseEdits(false).setProgressBar(true);
   FORM.sections.forEach((section, i) => {
     if (i === 0) form.addSectionHeaderItem().setTitle(section.title).setHelpText(section.help);
     else form.addPageBreakItem().setTitle(section.title).setHelpText(section.help);
@@ -301,7 +294,7 @@ function siapkanPemicu(form: GoogleAppsScript.Forms.Form, report: string[]): voi
     report.push('Penjaga kolom sistem dipasang: ketikan langsung di kolom sistem oleh selain admin dibatalkan.');
   }
   if (!has('harian', (t) => t.getEventType() === ScriptApp.EventType.CLOCK)) {
-    ScriptApp.newTrigger('harian').timeBased().everyDays(1).atHour(6).inTimezone(ZONA).create();
+    ScriptApp.newTrigger('harian').timeBased().everyDays(1).atHour(6).inTimezone(ZONE).create();
     report.push('Pemicu harian (pukul 06.00 WIB: dokumen tertunda, kiriman formulir yang terlewat, pengingat) dipasang.');
   }
 }
@@ -309,14 +302,14 @@ function siapkanPemicu(form: GoogleAppsScript.Forms.Form, report: string[]): voi
 /** Setup as a whole; returns the report shown to the admin. */
 export function siapkanSemua(ss: Spreadsheet): string[] {
   const report: string[] = [];
-  if (ss.getSpreadsheetTimeZone() !== ZONA) {
-    ss.setSpreadsheetTimeZone(ZONA);
-    report.push(`Zona waktu spreadsheet diatur ke ${ZONA} (WIB).`);
+  if (ss.getSpreadsheetTimeZone() !== ZONE) {
+    ss.setSpreadsheetTimeZone(ZONE);
+    report.push(`Zona waktu spreadsheet diatur ke ${ZONE} (WIB).`);
   }
   const prepared = TAB_KEYS.map((key) => ({ key, tab: TABS[key], ...siapkanTab(ss, TABS[key], report) }));
   for (const p of prepared) {
     // Lists help where people type; the tabs only the system writes need none.
-    if (!SYSTEM_TABS.includes(p.key)) siapkanValidasi(p.sheet, p.tab, p.positions);
+    if (!isSystemTab(p.tab)) siapkanValidasi(p.sheet, p.tab, p.positions);
     if (p.key === 'pengaduan' || p.key === 'dasbor') siapkanWarna(p.sheet, p.positions);
   }
   const admins = siapkanIsi(ss, report);

@@ -6,6 +6,8 @@
  * the dialogs accept exactly the same data. Untrusted text stays literal (core/text.ts).
  */
 import {
+  FORM,
+  KANAL,
   KANAL_LABEL,
   PERAN_LABEL,
   REGISTER_COLUMNS,
@@ -60,7 +62,26 @@ export const INTAKE_FIELDS: readonly FieldSpec[] = REGISTER_COLUMNS.filter(
   ...(c.maxLength ? { maxLength: c.maxLength } : {}),
 }));
 
-const DITERIMA_PADA: FieldSpec = { key: 'diterima_pada', label: 'Waktu Diterima (WIB)', type: 'teks', required: false };
+/** When a complaint arrived, for one registered later (a letter, the box opened on Monday). */
+const DITERIMA_PADA: FieldSpec = {
+  key: 'diterima_pada',
+  label: 'Waktu Diterima (WIB)',
+  type: 'teks',
+  required: false,
+  help: 'Kosongkan bila baru diterima sekarang. Untuk surat atau kotak saran yang dibuka kemudian: TTTT-BB-HH JJ:MM.',
+};
+
+/** The channels staff register by hand: every one but the online Form, which registers itself. */
+export const MANUAL_KANAL: readonly Kanal[] = KANAL.filter((k) => k !== FORM.kanal);
+
+/**
+ * What staff fill in to register a complaint from another channel: the intake fields without the
+ * Form's own (its response ID, the online consent), the channel limited to the manual ones, and the
+ * received time after the channel.
+ */
+export const MANUAL_INTAKE_FIELDS: readonly FieldSpec[] = INTAKE_FIELDS.filter((f) => f.key !== 'id_respons_formulir' && f.key !== 'persetujuan_data').flatMap((f) =>
+  f.key === 'kanal' ? [{ ...f, options: MANUAL_KANAL }, DITERIMA_PADA] : [f],
+);
 
 export interface IntakeValues {
   readonly values: Readonly<Record<string, FieldValue>>;

@@ -557,6 +557,29 @@ export function actionsFor(status: Status, roles: readonly Peran[]): AksiKey[] {
     .map((a) => a.aksi);
 }
 
+/** The actions `roles` may take from some status: what a person's menu lists, in the procedure's order. */
+export function actionsOfRoles(roles: readonly Peran[]): AksiKey[] {
+  return AKSI.filter((a) => Object.values((ACTIONS[a] as ActionDef).from).some((allowed) => allowed?.some((r) => roles.includes(r))));
+}
+
+/** Why `actor` may not take an action only `allowed` may take (the one wording of this refusal). */
+function roleRefusal(label: string, allowed: readonly Peran[], actor: Pick<Actor, 'email' | 'roles'>): PengaduanError {
+  const who = actor.roles.length > 0 ? `terdaftar sebagai ${actor.roles.map((r) => PERAN_LABEL[r]).join(', ')}` : 'belum terdaftar di tab Peran';
+  return new PengaduanError('PERAN_TIDAK_BERWENANG', `"${label}" hanya dapat dilakukan oleh ${allowed.map((r) => PERAN_LABEL[r]).join(' atau ')}. ${actor.email} ${who}.`);
+}
+
+/**
+ * The statuses from which `actor` may take `aksi` (the complaints a dialog lists); refuses, with
+ * the same words as `decide`, someone whose roles may take it from none.
+ */
+export function statusesFor(aksi: AksiKey, actor: Pick<Actor, 'email' | 'roles'>): Status[] {
+  const def = ACTIONS[aksi] as ActionDef;
+  const entries = Object.entries(def.from) as [Status, readonly Peran[]][];
+  const statuses = entries.filter(([, allowed]) => allowed.some((r) => actor.roles.includes(r))).map(([s]) => s);
+  if (statuses.length === 0) throw roleRefusal(def.label, [...new Set(entries.flatMap(([, allowed]) => allowed))], actor);
+  return statuses;
+}
+
 const MAX_HISTORY_INPUT = 20_000;
 /** Any cell: within Excel's 32,767 characters, and so within Google Sheets' 50,000 too. */
 const MAX_CELL = 32_000;
@@ -634,13 +657,7 @@ export function decide(
     );
   }
   const role = actor.roles.find((r) => allowed.includes(r));
-  if (!role) {
-    throw new PengaduanError(
-      'PERAN_TIDAK_BERWENANG',
-      `"${def.label}" hanya dapat dilakukan oleh ${allowed.map((r) => PERAN_LABEL[r]).join(' atau ')}. ` +
-        `${actor.email} terdaftar sebagai ${actor.roles.map((r) => PERAN_LABEL[r]).join(', ')}.`,
-    );
-  }
+  if (!role) throw roleRefusal(def.label, allowed, actor);
   const { values, problems } = validateFields(def.inputs, inputs);
   if (problems.length > 0) {
     throw new PengaduanError('MASUKAN_TIDAK_VALID', `Masukan untuk "${def.label}" belum benar: ${describeProblems(problems)}.`, { problems });

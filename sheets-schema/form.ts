@@ -101,6 +101,10 @@ export const FORM = {
     'Pengaduan ditangani paling lama 7 hari kerja. Setelah mengirim, Anda menerima nomor registrasi dan kode akses untuk mengecek status.',
   kanal: 'formulir_online',
   sections: SECTIONS.map((s) => ({ title: s.title, help: s.help, questions: s.questions.map(question) })),
+  /** Shown under the description, before any question. */
+  privacy:
+    'Pemberitahuan privasi: nama, NIK, alamat, telepon, dan e-mail Anda hanya dipakai DPMPTSP Kota Payakumbuh untuk menangani pengaduan ini, ' +
+    'tidak dipublikasikan, dan hanya dibagikan kepada tim teknis atau OPD terkait bila diperlukan untuk penyelesaiannya.',
   consent: {
     key: 'persetujuan_data' as RegisterKey,
     title: 'Persetujuan',

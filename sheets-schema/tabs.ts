@@ -246,3 +246,21 @@ export const TABS = {
 
 export type TabKey = keyof typeof TABS;
 export const TAB_KEYS = Object.keys(TABS) as TabKey[];
+
+/**
+ * Register intake columns the system fills or that identify a complaint (its number, access code,
+ * received time, channel, SP4N ticket, Form response, who recorded it): unlike the complainant's
+ * own words and contacts, which staff may correct, they are the system's.
+ */
+const IDENTIFYING_INTAKE: ReadonlySet<string> = new Set(['nomor', 'kode_akses', 'diterima_pada', 'kanal', 'nomor_lapor', 'id_respons_formulir', 'dicatat_oleh']);
+
+/** A column only the system writes (the procedure, the clock, the documents, the identity of a complaint). */
+export function isSystemColumn(column: Column): boolean {
+  return column.writer === 'alur' || column.writer === 'sla' || column.writer === 'dokumen' || IDENTIFYING_INTAKE.has(column.key);
+}
+
+/** A tab only the system writes (the history, the counters, the dashboard). */
+export const isSystemTab = (tab: Tab): boolean => tab.columns.every(isSystemColumn);
+
+/** A tab only administrators fill (roles, holidays, settings). */
+export const isAdminTab = (tab: Tab): boolean => tab.columns.every((c) => c.writer === 'admin');

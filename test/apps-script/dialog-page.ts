@@ -15,7 +15,7 @@ import { ACTIONS, type ActionDef, type AksiKey } from '../../core/sop.js';
 import { KELOMPOK_PIHAK_LABEL } from '../../core/fields.js';
 import type { DialogModel, HasilKirim, Ringkasan } from '../../apps-script/aksi.js';
 import { modelJson } from '../../apps-script/dialog.js';
-import { kolomCatat } from '../../apps-script/pencatatan.js';
+import { MANUAL_INTAKE_FIELDS } from '../../core/intake.js';
 import { SCREENSHOT_DIR, watch } from '../helpers/browser.js';
 import { builtBundle } from './harness.js';
 
@@ -110,7 +110,7 @@ export function modelCatat(): DialogModel {
     judul: 'Catat pengaduan',
     keterangan: `Untuk pengaduan yang datang lewat ${manual.map((k) => KANAL_LABEL[k]).join(', ')}. Pengaduan dari formulir online tercatat sendiri.`,
     pengguna: 'Rina Marlina',
-    kolom: kolomCatat(),
+    kolom: MANUAL_INTAKE_FIELDS,
     pengaduan: [],
     terpilih: '',
     kelompokPihak: KELOMPOK_PIHAK_LABEL,

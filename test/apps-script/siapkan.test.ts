@@ -90,7 +90,7 @@ describe('Setup on a register already in use', () => {
     expect(pengaduan.conditionalFormatRules.map((r) => r.values[0])).toEqual(expect.arrayContaining(['TERLAMBAT', 'RAWAN']));
     expect(o.s.fakes.state.timeZone).toBe('Asia/Jakarta');
     const form = o.s.fakes.state.forms[0];
-    expect(form?.description).toContain('Pemberitahuan privasi');
+    expect(form?.description).toContain(FORM.privacy);
     expect(form?.confirmationMessage).toBe(FORM.confirmation);
     expect(form?.destination?.id).toBe(o.s.fakes.state.spreadsheet.id);
     const consent = form?.items.find((i) => i.title === FORM.consent.title);

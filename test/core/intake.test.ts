@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../core/calendar.js';
 import { isPengaduanError, type FieldProblem } from '../../core/errors.js';
-import { buildIntake, duplicateKeys, INTAKE_FIELDS, validateIntake, type IntakeValues } from '../../core/intake.js';
+import { buildIntake, duplicateKeys, INTAKE_FIELDS, MANUAL_INTAKE_FIELDS, MANUAL_KANAL, validateIntake, type IntakeValues } from '../../core/intake.js';
 import type { SlaRules } from '../../core/sla.js';
 import { parseTimeline } from '../../core/timeline.js';
 import { DEFAULT_LIBUR, DEFAULT_TAHUN_KALENDER, KANAL, REGISTER_COLUMNS } from '../../sheets-schema/index.js';
@@ -263,5 +263,22 @@ describe('buildIntake for a letter received on Tuesday 17 March 2026', () => {
     const frozen: IntakeValues = Object.freeze({ ...v, values: Object.freeze({ ...v.values }) });
     expect(decide(frozen)).toEqual(decide(frozen));
     expect(frozen.values).toEqual(v.values);
+  });
+});
+
+describe('registering by hand (Catat pengaduan)', () => {
+  it('offers every channel but the online Form, the received time after the channel, and none of the Form\'s own fields', () => {
+    const keys = MANUAL_INTAKE_FIELDS.map((f) => f.key);
+    expect(MANUAL_KANAL).not.toContain('formulir_online');
+    expect(MANUAL_INTAKE_FIELDS.find((f) => f.key === 'kanal')?.options).toEqual(MANUAL_KANAL);
+    expect(keys.indexOf('diterima_pada')).toBe(keys.indexOf('kanal') + 1);
+    expect(keys).not.toContain('id_respons_formulir');
+    expect(keys).not.toContain('persetujuan_data');
+  });
+
+  it('a letter opened days later keeps the day it arrived', () => {
+    const now = Date.parse('2026-11-24T09:00:00+07:00');
+    const v = validateIntake({ kanal: 'surat', nama_pelapor: 'B', alamat_pelapor: 'Jl. A', isi_pengaduan: 'Isi.', diterima_pada: '2026-11-20 08:00' }, now);
+    expect(v.receivedAt).toBe(Date.parse('2026-11-20T08:00:00+07:00'));
   });
 });

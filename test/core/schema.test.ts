@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { parseYearRange, WorkCalendar } from '../../core/calendar.js';
 import { dayFromIso, isoWeekday, tryDayFromIso } from '../../core/time.js';
 import {
@@ -17,8 +17,11 @@ import {
   FINAL_STATUS,
   FORM,
   FORM_QUESTIONS,
+  isAdminTab,
   isJenisLibur,
   isStatus,
+  isSystemColumn,
+  isSystemTab,
   KANAL,
   MAX_TEKS_PANJANG,
   PAUSED_STATUS,
@@ -258,5 +261,18 @@ describe('schemaJson', () => {
     expect(json.tabs.map((t) => t.key)).toEqual(TAB_KEYS);
     expect(json.defaultHolidays.rows).toHaveLength(DEFAULT_LIBUR.length);
     expect(json.defaultHolidays.years).toEqual(DEFAULT_TAHUN_KALENDER);
+  });
+});
+
+describe('which columns and tabs are the system\'s', () => {
+  it('the history, the counters and the dashboard are the system\'s whole; roles, holidays and settings the admins\'', () => {
+    expect(TAB_KEYS.filter((k) => isSystemTab(TABS[k]))).toEqual(['riwayat', 'penomoran', 'dasbor']);
+    expect(TAB_KEYS.filter((k) => isAdminTab(TABS[k]))).toEqual(['peran', 'libur', 'pengaturan']);
+  });
+
+  it("in the register, the procedure's and the complaint's identity are the system's; the complainant's words are not", () => {
+    const system = (key: string): boolean => isSystemColumn(TABS.pengaduan.columns.find((c) => c.key === key) ?? assert.fail(key));
+    for (const key of ['nomor', 'kode_akses', 'diterima_pada', 'kanal', 'status', 'tenggat', 'berkas_tanda_terima']) expect(system(key), key).toBe(true);
+    for (const key of ['nama_pelapor', 'telepon_pelapor', 'isi_pengaduan', 'catatan_staf']) expect(system(key), key).toBe(false);
   });
 });

@@ -15,7 +15,9 @@ import {
   AKSI,
   actionsFor,
   actionsFrom,
+  actionsOfRoles,
   decide,
+  statusesFor,
   WAITING_FOR,
   type ActionDef,
   type Actor,
@@ -839,5 +841,21 @@ describe('limits found by review', () => {
     const d = decide(record, 'lengkapi', actor('petugas'), { catatan: 'Pelapor sudah dihubungi lagi.' }, NOW);
     expect(d.next).toBe('MENUNGGU_KELENGKAPAN');
     expect(pelaporNotices(d)).toEqual([]);
+  });
+});
+
+describe('what a role may do, for menus and dialogs', () => {
+  it('lists the actions of a role in the procedure order, and the statuses it may take each from', () => {
+    expect(actionsOfRoles(['petugas'])).toEqual(['periksa', 'lengkapi', 'serahkan']);
+    expect(actionsOfRoles([])).toEqual([]);
+    expect(statusesFor('tutup', { email: 'k@x.id', roles: ['kepala'] })).toContain('DILAPORKAN_PIMPINAN');
+    expect(statusesFor('kembalikan', { email: 'k@x.id', roles: ['kepala'] })).toEqual(['PARAF_SEKRETARIS']);
+  });
+
+  it('refuses with the same words as decide', () => {
+    const viaDialog = refusal(() => statusesFor('tandatangani', { email: 'rina@x.id', roles: ['petugas'] }));
+    expect(viaDialog.code).toBe('PERAN_TIDAK_BERWENANG');
+    expect(viaDialog.message).toBe(`"${ACTIONS.tandatangani.label}" hanya dapat dilakukan oleh ${PERAN_LABEL.kepala}. rina@x.id terdaftar sebagai ${PERAN_LABEL.petugas}.`);
+    expect(refusal(() => statusesFor('tandatangani', { email: 'tamu@x.id', roles: [] })).message).toContain('tamu@x.id belum terdaftar di tab Peran');
   });
 });
