@@ -153,6 +153,7 @@ describe('sla on Google Sheets', () => {
     // clock and are not rewritten), then the dashboard's changed cells.
     const openRows = before.flatMap((r, i) => (['SELESAI', 'DITUTUP'].includes(String(r.status)) ? [] : [i + 2]));
     expect(body.data[0]?.range).toMatch(new RegExp(`^'Pengaduan'!\\w+${openRows[0]}:\\w+${openRows.at(-1)}$`));
+    expect(body.data.length).toBeGreaterThan(1);
     expect(body.data.slice(1).every((d) => d.range.startsWith("'Dasbor'!"))).toBe(true);
     const after = registerRows();
     // Only SLA columns changed; the rest of every row is as it was.
