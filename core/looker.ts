@@ -198,7 +198,7 @@ export function lookerReport(slaDays = parseSettings([]).sla.days): LookerReport
   };
 }
 
-export const LINKING_API = 'https://lookerstudio.google.com/reporting/create';
+const LINKING_API = 'https://lookerstudio.google.com/reporting/create';
 
 export interface LinkingInput {
   /** The register spreadsheet's ID, or its URL (then the tab's gid may come from it). */

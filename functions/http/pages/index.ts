@@ -19,7 +19,7 @@ import { pageHeaders, type Page } from './html.js';
 const SWEEP_TABS: readonly TabKey[] = ['pengaduan', 'peran', 'pengaturan', 'libur', 'dasbor'];
 const DASBOR_KEYS = TABS.dasbor.columns.map((c) => c.key);
 
-export function send(res: Response, page: Page, method: string): void {
+function send(res: Response, page: Page, method: string): void {
   res.status(200).set(pageHeaders(page));
   res.send(method === 'HEAD' ? '' : page.html);
 }
