@@ -164,8 +164,7 @@ export const PENOMORAN_COLUMNS = [
 ] as const satisfies readonly Column[];
 export type PenomoranKey = (typeof PENOMORAN_COLUMNS)[number]['key'];
 
-/** Working days each stage consumed appear on the dashboard as one column per status. */
-/** The dashboard column holding the working days a complaint spent in a status. */
+/** The dashboard column holding the working days a complaint spent in a status (one column per status). */
 export const stageColumn = (s: Status): string => `hari_${s.toLowerCase()}`;
 const stageColumns = STATUS.map((s) => col(stageColumn(s), `Hari ${s}`, 'angka', 'sla'));
 

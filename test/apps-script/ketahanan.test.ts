@@ -17,7 +17,7 @@ describe('the register changing under an action', () => {
   it('a sort between finding the complaint and reading its row: nothing is saved, the user is told to repeat', async () => {
     const o = await office();
     submit(o);
-    submit(o, { 'Nama lengkap': 'Budi Santoso' });
+    submit(o, { nama_pelapor: 'Budi Santoso' });
     const [first, second] = register(o).map((r) => String(r['Nomor Registrasi']));
     const before = JSON.stringify(sheetValues(o.s, 'Pengaduan'));
     const sheet = o.s.fakes.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Pengaduan');
@@ -130,7 +130,7 @@ describe('the dokumen function and the Form, when things go half wrong', () => {
 
   it('a Form response that cannot be registered is reported once, not every morning', async () => {
     const o = await office();
-    const ev = o.s.fakes.submitForm(formId(o), { ...answers(), 'Nomor telepon/WhatsApp': '', 'Alamat e-mail': '', Alamat: '' }, { timestamp: new Date(NOW) });
+    const ev = o.s.fakes.submitForm(formId(o), answers({ telepon_pelapor: '', email_pelapor: '', alamat_pelapor: '' }), { timestamp: new Date(NOW) });
     o.s.call('onFormSubmit', ev);
     daily(o);
     o.s.setNow(NOW + 86_400_000);

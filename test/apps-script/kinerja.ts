@@ -4,9 +4,8 @@
  * sheet). Shared by the test (the count must not grow with the register) and the bench
  * (`BENCH_ONLY=apps-script npm run bench`, which also reports the bundle's size).
  */
-import { ACTIONS } from '../../core/sop.js';
 import { dayFromIso, wibInstant } from '../../core/time.js';
-import { ALL_PERSYARATAN, office, register, STAFF, submit, type Office, type Role } from './fixture.js';
+import { HEAVY_PATH, office, register, STAFF, submit, type Office } from './fixture.js';
 import { builtBundle } from './harness.js';
 
 export interface Measured {
@@ -15,23 +14,6 @@ export interface Measured {
   readonly total: number;
   readonly ms: number;
 }
-
-const STEPS: readonly { role: Role; aksi: keyof typeof ACTIONS; masukan: Record<string, unknown>; on?: string }[] = [
-  { role: 'petugas', aksi: 'periksa', masukan: { persyaratan: ALL_PERSYARATAN } },
-  { role: 'subkoordinator', aksi: 'nilai', masukan: { kategori: 'sedang', alasan: 'Perlu tim teknis.' } },
-  { role: 'kepala', aksi: 'disposisi', masukan: { disposisi: 'Rapatkan.' } },
-  { role: 'koordinator', aksi: 'perintah_undangan', masukan: {} },
-  {
-    role: 'subkoordinator',
-    aksi: 'kirim_undangan',
-    masukan: { tanggal: '2026-11-26', jam: '09:00', tempat: 'Ruang Rapat', agenda: 'Pembahasan', undangan: [{ nama: 'DLH', instansi: 'DLH', kelompok: 'opd_terkait' }] },
-  },
-  { role: 'subkoordinator', aksi: 'catat_hasil_rapat', masukan: { hadir: [{ nama: 'A', instansi: 'B' }], pembahasan: 'P', kesimpulan: 'K' }, on: '2026-11-26' },
-  { role: 'koordinator', aksi: 'paraf_koordinator', masukan: {} },
-  { role: 'sekretaris', aksi: 'paraf_sekretaris', masukan: {} },
-  { role: 'kepala', aksi: 'tandatangani', masukan: {} },
-  { role: 'petugas', aksi: 'serahkan', masukan: { cara: 'langsung' } },
-];
 
 /** Copies the first complaint's row `size - 1` times under new numbers, in one write. */
 function fill(o: Office, size: number): void {
@@ -63,13 +45,13 @@ export async function measure(size: number): Promise<Measured[]> {
   };
   submit(o);
   fill(o, size);
-  count('formulir (onFormSubmit)', () => submit(o, { 'Nama lengkap': 'Pelapor Baru' }));
+  count('formulir (onFormSubmit)', () => submit(o, { nama_pelapor: 'Pelapor Baru' }));
   o.s.as(STAFF.petugas);
   count('catat pengaduan', () => o.s.call('catatPengaduan', { kanal: 'surat', nama_pelapor: 'Budi', alamat_pelapor: 'Jl. A', isi_pengaduan: 'Isi.' }));
   const nomor = String(register(o)[0]?.['Nomor Registrasi']);
   o.s.fakes.select('Pengaduan', 'A2');
   count('buka dialog (periksa)', () => o.s.call('aksi_periksa'));
-  for (const step of STEPS) {
+  for (const step of HEAVY_PATH) {
     if (step.on) o.s.setNow(wibInstant(dayFromIso(step.on), 14, 0));
     o.s.as(STAFF[step.role]);
     count(step.aksi, () => o.s.call('kirimAksi', { aksi: step.aksi, nomor, masukan: step.masukan }));

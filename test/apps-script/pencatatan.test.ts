@@ -16,11 +16,11 @@ describe('the Form', () => {
   it('keeps what a citizen typed as text: formulas, leading zeros, dates, numbers', async () => {
     const o = await office();
     submit(o, {
-      'Nama lengkap': '+SUM(1,2)',
-      NIK: '1376011203800001',
-      'Nomor telepon/WhatsApp': '0812 6611 0001',
-      'Isi pengaduan': '@import 2026-12-01 10:00 =HYPERLINK("http://evil")',
-      'Harapan Anda': '-1',
+      nama_pelapor: '+SUM(1,2)',
+      nik_pelapor: '1376011203800001',
+      telepon_pelapor: '0812 6611 0001',
+      isi_pengaduan: '@import 2026-12-01 10:00 =HYPERLINK("http://evil")',
+      harapan: '-1',
     });
     const row = register(o)[0] ?? {};
     expect(row['Nama Pelapor']).toBe('+SUM(1,2)');
@@ -34,7 +34,7 @@ describe('the Form', () => {
   it('two submissions get consecutive numbers; a trigger firing twice registers one', async () => {
     const o = await office();
     const first = submit(o);
-    submit(o, { 'Nama lengkap': 'Budi Santoso', 'Alamat e-mail': 'budi@contoh.id' });
+    submit(o, { nama_pelapor: 'Budi Santoso', email_pelapor: 'budi@contoh.id' });
     o.s.call('onFormSubmit', first);
     const numbers = register(o).map((r) => r['Nomor Registrasi']);
     expect(numbers).toEqual(['PGD-2026-0001', 'PGD-2026-0002']);
@@ -90,7 +90,7 @@ describe('the Form', () => {
   it('an answer the register cannot take is not registered, and the petugas is told why', async () => {
     const o = await office();
     // No way to reach the complainant: no phone, e-mail or address.
-    const ev = o.s.fakes.submitForm(formId(o), { ...answers(), 'Nomor telepon/WhatsApp': '', 'Alamat e-mail': '', Alamat: '' }, { timestamp: new Date(NOW) });
+    const ev = o.s.fakes.submitForm(formId(o), answers({ telepon_pelapor: '', email_pelapor: '', alamat_pelapor: '' }), { timestamp: new Date(NOW) });
     o.s.call('onFormSubmit', ev);
     expect(register(o)).toHaveLength(0);
     const note = o.s.fakes.state.mails.find((m) => m.subject === 'Pengaduan dari formulir online belum tercatat');

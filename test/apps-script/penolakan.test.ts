@@ -153,7 +153,7 @@ describe('menus by role', () => {
   });
 
   it('the dialog lists only complaints the action applies to, the selected one first chosen', () => {
-    submit(o, { 'Nama lengkap': 'Pelapor Dua' });
+    submit(o, { nama_pelapor: 'Pelapor Dua' });
     const nomor = String(register(o).at(-1)?.['Nomor Registrasi']);
     const model = openAction(o, 'petugas', nomor, ACTIONS.periksa.label);
     expect(model.terpilih).toBe(nomor);

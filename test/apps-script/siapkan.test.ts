@@ -33,7 +33,7 @@ describe('Setup on a register already in use', () => {
   it('changes no data, adds only what is missing, and makes no second Form, trigger or protection', async () => {
     const o = await office();
     submit(o);
-    submit(o, { 'Nama lengkap': 'Budi Santoso' });
+    submit(o, { nama_pelapor: 'Budi Santoso' });
     const ss = o.s.fakes.globals.SpreadsheetApp.getActiveSpreadsheet();
     // A person added a column of their own and typed in it; another renamed the staff's notes column.
     const sheet = ss.getSheetByName('Pengaduan');
