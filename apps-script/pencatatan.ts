@@ -24,10 +24,10 @@ import { tandaiTertunda } from './tertunda.js';
 import { penolakan, type DialogModel, type HasilKirim } from './aksi.js';
 
 /** Who "recorded" a complaint that came through the Form. */
-export const PENCATAT_FORMULIR = 'formulir-online';
+const PENCATAT_FORMULIR = 'formulir-online';
 
 /** The Form's answers as intake input, by the schema's question titles. */
-export function answersOf(response: GoogleAppsScript.Forms.FormResponse): Record<string, unknown> {
+function answersOf(response: GoogleAppsScript.Forms.FormResponse): Record<string, unknown> {
   const byTitle = new Map(FORM_QUESTIONS.map((q) => [q.title, q.key] as const));
   const raw: Record<string, unknown> = { kanal: FORM.kanal, id_respons_formulir: response.getId(), diterima_pada: response.getTimestamp().toISOString() };
   for (const item of response.getItemResponses()) {

@@ -90,7 +90,7 @@ function siapkanTab(ss: Spreadsheet, tab: Tab, report: string[]): { sheet: Sheet
 }
 
 /** Validation lists for choice columns, and plain-text format for admin-typed numbers. */
-export function siapkanValidasi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>): void {
+function siapkanValidasi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>): void {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
   for (const c of tab.columns) {
@@ -127,7 +127,7 @@ function adminsOnly(p: GoogleAppsScript.Spreadsheet.Protection, admins: readonly
   if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
-export function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>, admins: readonly string[]): void {
+function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<string, number>, admins: readonly string[]): void {
   for (const p of protections(sheet)) p.remove();
   if (isAdminTab(tab)) {
     adminsOnly(sheet.protect().setDescription(`${PROTECTION_TAG} hanya admin yang mengubah tab ${tab.name}`), admins);
@@ -156,7 +156,7 @@ export function siapkanProteksi(sheet: Sheet, tab: Tab, positions: ReadonlyMap<s
 }
 
 /** The SLA colours on the "Status SLA" column; rules others added elsewhere are kept. */
-export function siapkanWarna(sheet: Sheet, positions: ReadonlyMap<string, number>): void {
+function siapkanWarna(sheet: Sheet, positions: ReadonlyMap<string, number>): void {
   const i = positions.get('status_sla');
   if (i === undefined) return;
   const range = sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1);

@@ -160,3 +160,27 @@ describe('menus by role', () => {
     expect((model.pengaduan as { nomor: string }[]).map((p) => p.nomor)).toContain(nomor);
   });
 });
+
+describe('the address of the dokumen function (Admin menu)', () => {
+  it.each([
+    ['not https', 'http://pengaduan-dokumen-abc-et.a.run.app'],
+    ['not Cloud Run', 'https://contoh.com/dokumen'],
+    ['markup', 'https://x.run.app/<script>'],
+    ['empty', '   '],
+  ])('refuses one that is %s, and keeps the one it had', async (_what, text) => {
+    const o = await office();
+    const before = o.s.fakes.state.properties.script.PENGADUAN_DOKUMEN_URL;
+    o.s.fakes.state.promptResponses.push({ button: 'OK', text });
+    o.s.call('aturLayananDokumen');
+    expect(o.s.fakes.state.alerts.at(-1)?.prompt).toContain('Alamat tidak dikenali');
+    expect(o.s.fakes.state.properties.script.PENGADUAN_DOKUMEN_URL).toBe(before);
+  });
+
+  it('is for admins only', async () => {
+    const o = await office();
+    o.s.as(STAFF.petugas);
+    o.s.call('aturLayananDokumen');
+    expect(o.s.fakes.state.prompts.filter((p) => p.title === 'Alamat layanan dokumen')).toHaveLength(1);
+    expect(o.s.fakes.state.alerts.at(-1)?.prompt).toMatch(/hanya dapat dilakukan oleh Admin/);
+  });
+});
