@@ -12,7 +12,7 @@ import { isJenisDokumen, JENIS_DOKUMEN, type JenisDokumen, type TabKey } from '.
 import { ADMIN_ERROR_CODES, isPengaduanError, PengaduanError, type ErrorCode } from '../../core/errors.js';
 import { documentProblem } from '../../core/dokumen/view.js';
 import { documentFileName, DOCX_MIME } from '../../core/dokumen/berkas.js';
-import { CITIZEN_STATUS_COLUMNS, citizenIndex, citizenStatus, lookupKey, STATUS_TIDAK_COCOK, type CitizenStatus } from '../../core/status-warga.js';
+import { CITIZEN_STATUS_COLUMNS, citizenIndex, citizenStatus, lookupKey, STATUS_TIDAK_COCOK, STATUS_TIDAK_TERSEDIA, type CitizenStatus } from '../../core/status-warga.js';
 import type { RegisterRecord } from '../../core/record.js';
 import { adminEmails, requireAccess } from '../../core/akses.js';
 import { loadContext, sweepSla, type RegisterTables, type SweepSummary } from '../../core/register.js';
@@ -103,15 +103,12 @@ function httpStatusOf(code: ErrorCode): number {
   }
 }
 
-/** What a citizen is told when the look-up itself fails: never an administrator's message. */
-const STATUS_UNAVAILABLE = 'Layanan cek status sedang tidak dapat dipakai. Coba lagi beberapa saat lagi, atau hubungi petugas layanan pengaduan.';
-
 function sendError(res: Response, e: unknown, fn: string, publicAnswer = false): void {
   if (isPengaduanError(e)) {
     const status = httpStatusOf(e.code);
     if (status >= 500) log('ERROR', `${fn}: ${e.message}`, { kode: e.code });
     if (publicAnswer && status >= 500) {
-      res.status(503).json({ ok: false, kode: 'LAYANAN_TIDAK_TERSEDIA', pesan: STATUS_UNAVAILABLE });
+      res.status(503).json({ ok: false, kode: 'LAYANAN_TIDAK_TERSEDIA', pesan: STATUS_TIDAK_TERSEDIA });
       return;
     }
     res.status(status).json({ ok: false, kode: e.code, pesan: e.message, ...(e.problems.length > 0 ? { masalah: e.problems } : {}) });
@@ -119,7 +116,7 @@ function sendError(res: Response, e: unknown, fn: string, publicAnswer = false):
   }
   if (publicAnswer) {
     log('ERROR', `${fn}: kesalahan tak terduga`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-    res.status(503).json({ ok: false, kode: 'LAYANAN_TIDAK_TERSEDIA', pesan: STATUS_UNAVAILABLE });
+    res.status(503).json({ ok: false, kode: 'LAYANAN_TIDAK_TERSEDIA', pesan: STATUS_TIDAK_TERSEDIA });
     return;
   }
   log('ERROR', `${fn}: kesalahan tak terduga`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -169,6 +166,14 @@ function attachmentOf(nomor: string, jenis: JenisDokumen, bytes: Uint8Array): { 
   return { jenis, nama: documentFileName(nomor, jenis), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
 }
 
+/** A yes/no field of the body: `true`, `false`, or absent (`fallback`); anything else is refused, never guessed. */
+function flagOf(body: Record<string, unknown>, name: string, fallback: boolean): boolean {
+  const value = body[name];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') throw new PengaduanError('MASUKAN_TIDAK_VALID', `"${name}" harus true atau false (tanpa tanda kutip).`);
+  return value;
+}
+
 function nomorOf(value: unknown): string {
   const nomor = typeof value === 'string' ? value.trim() : '';
   if (nomor === '' || nomor.length > MAX_NOMOR || [...nomor].some((ch) => ch.charCodeAt(0) < 32)) {
@@ -189,7 +194,8 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
       const body = bodyOf(req);
       const nomor = nomorOf(body.nomor);
       const jenisList = jenisListOf(body.jenis);
-      const pdf = body.pdf === undefined ? deps.config.pdf : body.pdf === true;
+      const pdf = flagOf(body, 'pdf', deps.config.pdf);
+      const lampiran = flagOf(body, 'lampiran', false);
       const store = deps.documents(pdf);
       const now = deps.now();
       const sourceWarnings: string[] = [];
@@ -231,7 +237,7 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
         dokumen: produced.map((p) => ({ jenis: p.jenis, tautan: p.link ?? '', ...(extras.pdf[p.jenis] ? { pdf: extras.pdf[p.jenis] } : {}) })),
         peringatan: warnings,
         // The files themselves, for a caller that e-mails them (Apps Script attaching the Tanda Terima).
-        ...(body.lampiran === true ? { lampiran: produced.map((p) => attachmentOf(nomor, p.jenis, p.bytes)) } : {}),
+        ...(lampiran ? { lampiran: produced.map((p) => attachmentOf(nomor, p.jenis, p.bytes)) } : {}),
       });
     } catch (e) {
       sendError(res, e, 'dokumen');

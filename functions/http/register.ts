@@ -4,6 +4,7 @@
  * waits for it, and one whose app could not be built gets the reason.
  */
 import * as ff from '@google-cloud/functions-framework';
+import { STATUS_TIDAK_TERSEDIA } from '../../core/status-warga.js';
 import type { createApp } from './app.js';
 import { log } from './log.js';
 
@@ -19,7 +20,9 @@ export function registerFunctions(app: Promise<App>): void {
       try {
         ready = await app;
       } catch (e) {
-        res.status(500).json({ ok: false, kode: 'KONFIGURASI_TIDAK_VALID', pesan: `Fungsi belum dapat dipakai: ${e instanceof Error ? e.message : String(e)}` });
+        // The public look-up never shows a citizen the administrator's message (it is in the log).
+        if (name === 'status') res.status(503).json({ ok: false, kode: 'LAYANAN_TIDAK_TERSEDIA', pesan: STATUS_TIDAK_TERSEDIA });
+        else res.status(500).json({ ok: false, kode: 'KONFIGURASI_TIDAK_VALID', pesan: `Fungsi belum dapat dipakai: ${e instanceof Error ? e.message : String(e)}` });
         return;
       }
       await ready[name](req, res);
