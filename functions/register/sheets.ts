@@ -19,12 +19,12 @@
  * dashboard tab must grow past its grid). Requests are retried with backoff on 429 and 5xx.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { TABS, TAB_KEYS, type Column, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
+import { TABS, TAB_KEYS, type Penulis, type Tab, type TabKey } from '../../sheets-schema/index.js';
 import { PengaduanError } from '../../core/errors.js';
 import type { CellValue } from '../../core/record.js';
 import type { RegisterTables, TableLike } from '../../core/register.js';
 import { GoogleApi, httpStatusOf } from '../google-api.js';
-import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, fromSerial, isDateColumn, missingColumnError, type Row } from '../../core/table.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, scalarCell, type Row } from '../../core/table.js';
 
 /** What the API hands back with UNFORMATTED_VALUE. */
 type ApiCell = string | number | boolean | null | undefined;
@@ -57,13 +57,7 @@ function gridOfRange(range: string): { rows: number; columns: number } | undefin
   return { rows: Number(m[4]), columns: columnIndex(m[3] ?? 'A') + 1 };
 }
 
-function cellOf(value: ApiCell, column: Column | undefined): CellValue {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
-  // Dates a person typed into a date column come back as serial numbers.
-  if (typeof value === 'number' && isDateColumn(column)) return fromSerial(value, column);
-  return value;
-}
+const cellOf = scalarCell;
 
 interface Pending {
   /** The row's key as read (the registration number): where to find it again before writing. */
@@ -380,7 +374,7 @@ export class SheetsRegister {
           await this.api.call('menulis register', (o) =>
             this.client.spreadsheets.values.batchUpdate(
               { spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data: part } },
-              { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
+              o,
             ),
           );
         }
@@ -398,7 +392,7 @@ export class SheetsRegister {
       await this.api.call('menambah baris register', (o) =>
         this.client.spreadsheets.values.append(
           { spreadsheetId: this.spreadsheetId, range: `${a1Tab(TABS[key].name)}!A1`, valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS', requestBody: { values } },
-          { ...o, retryConfig: { ...o.retryConfig, httpMethodsToRetry: ['GET'] } },
+          o,
         ),
       );
     }
@@ -493,12 +487,20 @@ export class SheetsRegister {
     const meta = await this.api.call<sheets_v4.Schema$Spreadsheet>('membaca susunan tab', (o) =>
       this.client.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets.properties(sheetId,title)' }, o),
     );
-    const idOf = new Map((meta.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? 0]));
+    const idOf = new Map((meta.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId]));
+    const requests = grow.map((g) => {
+      const sheetId = idOf.get(g.tab.name);
+      // Renamed or deleted since it was read: never grow another tab in its place.
+      if (sheetId === undefined || sheetId === null) {
+        throw new PengaduanError('TAB_TIDAK_DITEMUKAN', `Tab "${g.tab.name}" tidak ditemukan lagi di spreadsheet saat akan ditambah barisnya; tidak ada yang ditulis. Kembalikan nama tabnya atau jalankan Setup dari menu Admin.`);
+      }
+      return { appendDimension: { sheetId, dimension: 'ROWS', length: g.rows + 100 } };
+    });
     await this.api.call('menambah baris tab', (o) =>
       this.client.spreadsheets.batchUpdate(
         {
           spreadsheetId: this.spreadsheetId,
-          requestBody: { requests: grow.map((g) => ({ appendDimension: { sheetId: idOf.get(g.tab.name) ?? 0, dimension: 'ROWS', length: g.rows + 100 } })) },
+          requestBody: { requests },
         },
         o,
       ),
