@@ -81,7 +81,15 @@ async function main(): Promise<number> {
     process.stderr.write(`${e.message}\n`);
     return 3;
   }
-  const { outDir, bytes } = await bundleFunctions();
+  let bundle: { outDir: string; bytes: number };
+  try {
+    bundle = await bundleFunctions();
+  } catch (e) {
+    if (!isPengaduanError(e)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 3;
+  }
+  const { outDir, bytes } = bundle;
   process.stdout.write(`Bundle fungsi: ${path.relative(root, outDir)} (${(bytes / 1024 / 1024).toFixed(1)} MB)\n`);
   await writeFile(path.join(root, 'dist', 'functions-env.yaml'), Object.entries(plan.envFile).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n') + '\n', { mode: 0o600 });
   const hasGcloud = spawnSync('gcloud', ['--version'], { stdio: 'ignore' }).status === 0;

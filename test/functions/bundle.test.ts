@@ -4,7 +4,8 @@
  * request; what the Google deployment loads at start never includes the local-only libraries.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunctions } from '../../tools/bundle-functions.js';
@@ -90,4 +91,26 @@ describe('the deployed bundle', () => {
     expect(logged.severity).toBe('ERROR');
     for (const name of ['PENGADUAN_SPREADSHEET_ID', 'PENGADUAN_DRIVE_FOLDER_ID', 'PENGADUAN_AUDIENCE']) expect(logged.message).toContain(name);
   });
+});
+
+describe('the bundle\'s output folder, which is emptied first', () => {
+  it('refuses the project itself and a folder holding other files, and deletes nothing', async () => {
+    await expect(bundleFunctions(ROOT)).rejects.toMatchObject({ code: 'ARGUMEN_TIDAK_VALID' });
+    await expect(bundleFunctions(path.join(ROOT, '..'))).rejects.toMatchObject({ code: 'ARGUMEN_TIDAK_VALID' });
+    const foreign = await mkdtemp(path.join(os.tmpdir(), 'pengaduan-bukan-bundle-'));
+    try {
+      await writeFile(path.join(foreign, 'catatan.txt'), 'jangan dihapus');
+      await expect(bundleFunctions(foreign)).rejects.toMatchObject({ code: 'ARGUMEN_TIDAK_VALID' });
+      expect(await readFile(path.join(foreign, 'catatan.txt'), 'utf8')).toBe('jangan dihapus');
+    } finally {
+      await rm(foreign, { recursive: true, force: true });
+    }
+    expect(await readFile(path.join(ROOT, 'package.json'), 'utf8')).toContain('"name": "pengaduan"');
+  });
+
+  it('replaces an earlier bundle in place', async () => {
+    const again = await bundleFunctions(DIR);
+    expect(again.outDir).toBe(DIR);
+    expect(JSON.parse(await readFile(path.join(DIR, 'package.json'), 'utf8'))).toMatchObject({ name: 'pengaduan-functions' });
+  }, 60_000);
 });
