@@ -8,7 +8,7 @@ import { isFinalStatus, isStatus, PERSYARATAN, PERSYARATAN_LABEL, type Status } 
 import { accessCodeMatches } from './numbering.js';
 import type { RegisterKey } from '../sheets-schema/index.js';
 import { cell, splitList, type RegisterRecord } from './record.js';
-import { formatWib, tanggalPanjang, tryDayFromIso, tryParseInstant } from './time.js';
+import { jamWib, tanggalPanjang, tryDayFromIso, tryParseInstant } from './time.js';
 
 interface Stage {
   /** The stage, as a citizen would say it. */
@@ -125,6 +125,6 @@ export function citizenStatus(record: RegisterRecord | undefined, kode: string):
     tenggat: tenggatDay === undefined ? '' : tenggat,
     tenggatTeks: tenggatDay === undefined ? '' : tanggalPanjang(tenggatDay),
     persyaratanKurang: missing,
-    diperbarui: updated === undefined ? '' : `${formatWib(updated).slice(0, 16)} WIB`,
+    diperbarui: updated === undefined ? '' : jamWib(updated),
   };
 }

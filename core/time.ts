@@ -89,6 +89,11 @@ export function formatWib(epochMs: number): string {
   return new Date(epochMs + WIB_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** An instant as people read it on a page: `2026-03-17 09:00 WIB`. */
+export function jamWib(epochMs: number): string {
+  return `${formatWib(epochMs).slice(0, 16)} WIB`;
+}
+
 /** An instant as ISO 8601 with the WIB offset: `2026-03-17T09:00:00+07:00`. */
 export function isoWib(epochMs: number): string {
   return `${new Date(epochMs + WIB_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { PengaduanError } from '../../core/errors.js';
 import {
+  jamWib,
   civilFromDay,
   dayFromCivil,
   dayFromIso,
@@ -263,5 +264,12 @@ describe('tryParseInstant', () => {
       if (tryParseInstant(isoWib(ms)) !== ms) problems.push(`isoWib ${isoWib(ms)}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('jamWib', () => {
+  it('reads an instant to the minute, in WIB', () => {
+    expect(jamWib(Date.parse('2026-03-17T02:05:59Z'))).toBe('2026-03-17 09:05 WIB');
+    expect(jamWib(Date.parse('2026-12-31T17:00:00Z'))).toBe('2027-01-01 00:00 WIB');
   });
 });

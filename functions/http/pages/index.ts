@@ -10,7 +10,7 @@ import type { DasborRow } from '../../../core/dashboard.js';
 import type { CellValue } from '../../../core/record.js';
 import { loadContext, sweepSla } from '../../../core/register.js';
 import { defaultSettingValues } from '../../../core/settings.js';
-import { formatWib, isoFromDay, wibDay } from '../../../core/time.js';
+import { isoFromDay, jamWib, wibDay } from '../../../core/time.js';
 import type { AppDeps, Handler } from '../app.js';
 import { cekPage } from './cek.js';
 import { dasborPage } from './dasbor.js';
@@ -51,7 +51,7 @@ export function pageHandlers(deps: AppDeps): { dasbor: Handler; cek: Handler } {
   const dasbor: Handler = async (req: Request, res: Response) => {
     const { rows, slaDays, instansi, now } = await currentDashboard(deps);
     const figures = dasborFigures(rows, { asOf: isoFromDay(wibDay(now)), slaDays });
-    send(res, dasborPage(figures, { instansi, dihitung: `${formatWib(now).slice(0, 16)} WIB` }), req.method);
+    send(res, dasborPage(figures, { instansi, dihitung: jamWib(now) }), req.method);
   };
   const cek: Handler = async (req: Request, res: Response) => {
     const settings = await deps.register
