@@ -12,6 +12,7 @@ import { loadContext, sweepSla } from '../../../core/register.js';
 import { defaultSettingValues } from '../../../core/settings.js';
 import { isoFromDay, jamWib, wibDay } from '../../../core/time.js';
 import type { AppDeps, Handler } from '../app.js';
+import { log } from '../log.js';
 import { cekPage } from './cek.js';
 import { dasborPage } from './dasbor.js';
 import { pageHeaders, type Page } from './html.js';
@@ -56,7 +57,11 @@ export function pageHandlers(deps: AppDeps): { dasbor: Handler; cek: Handler } {
   const cek: Handler = async (req: Request, res: Response) => {
     const settings = await deps.register
       .transaction((book) => loadContext(book).settings.text, { write: false, tabs: ['pengaturan', 'libur', 'peran'] })
-      .catch(() => defaultSettingValues());
+      .catch((e: unknown) => {
+        // The citizens' page loads all the same, with the office's default name and number; the administrator reads why in the log.
+        log('WARNING', `cek: pengaturan register tidak terbaca, halaman memakai nilai bawaan: ${e instanceof Error ? e.message : String(e)}`);
+        return defaultSettingValues();
+      });
     send(res, cekPage({ instansi: settings.nama_instansi, statusUrl: '/status', kontak: settings.telepon }), req.method);
   };
   return { dasbor, cek };
