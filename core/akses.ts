@@ -36,6 +36,15 @@ export function requireAccess(staff: ReadonlyMap<string, StaffMember>, email: st
   return member;
 }
 
+/**
+ * The SLA sweep: Cloud Scheduler's service accounts (named in the functions' configuration; they
+ * are on no Peran tab) run it every day; anyone else needs the role `sla` asks for.
+ */
+export function requireSweepAccess(staff: ReadonlyMap<string, StaffMember>, email: string, schedulers: readonly string[]): void {
+  if (schedulers.includes(email.trim().toLowerCase())) return;
+  requireAccess(staff, email, 'sla');
+}
+
 /** The e-mails of the active administrators (who alone may edit the templates). */
 export function adminEmails(staff: ReadonlyMap<string, StaffMember>): Set<string> {
   return new Set([...staff.values()].filter((m) => m.roles.includes('admin')).map((m) => m.email));

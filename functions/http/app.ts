@@ -14,7 +14,7 @@ import { documentProblem } from '../../core/dokumen/view.js';
 import { documentFileName, DOCX_MIME } from '../../core/dokumen/berkas.js';
 import { CITIZEN_STATUS_COLUMNS, citizenIndex, citizenStatus, lookupKey, STATUS_TIDAK_COCOK, STATUS_TIDAK_TERSEDIA, type CitizenStatus } from '../../core/status-warga.js';
 import type { RegisterRecord } from '../../core/record.js';
-import { adminEmails, requireAccess } from '../../core/akses.js';
+import { adminEmails, requireAccess, requireSweepAccess } from '../../core/akses.js';
 import { loadContext, sweepSla, type RegisterTables, type SweepSummary } from '../../core/register.js';
 import { formatSweep } from '../cli/format.js';
 import { complaintRow, DocumentSession, type DocumentSink, type ProduceDeps, type Produced, type ProducedFile } from '../dokumen/produce.js';
@@ -248,12 +248,11 @@ export function createApp(deps: AppDeps): { dokumen: Handler; sla: Handler; stat
     try {
       only(req, res, ['POST']);
       const { email } = await deps.verifier.verify(headerOf(req));
-      const scheduler = deps.config.schedulers.includes(email);
       const now = deps.now();
       let lost: readonly LostRow[] = [];
       const summary: SweepSummary = await deps.register.transaction(
         (book) => {
-          if (!scheduler) requireAccess(loadContext(book).staff, email, 'sla');
+          requireSweepAccess(loadContext(book).staff, email, deps.config.schedulers);
           return sweepSla(book, { now });
         },
         { tabs: SLA_TABS, onWrite: (r) => (lost = r.lost) },

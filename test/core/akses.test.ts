@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERAN, PERAN_LABEL, type Peran } from '../../sheets-schema/index.js';
-import { adminEmails, LAYANAN, requireAccess } from '../../core/akses.js';
+import { adminEmails, LAYANAN, requireAccess, requireSweepAccess } from '../../core/akses.js';
 import type { StaffMember } from '../../core/context.js';
 import { refusal } from '../helpers/refusal.js';
 
@@ -24,6 +24,14 @@ describe('requireAccess', () => {
   it('refuses an e-mail not on the Peran tab, or one without a role', () => {
     expect(refusal(() => requireAccess(STAFF, 'orang@lain.id', 'dokumen')).code).toBe('PENGGUNA_TIDAK_TERDAFTAR');
     expect(refusal(() => requireAccess(STAFF, 'tanpa@contoh.go.id', 'dokumen')).code).toBe('PENGGUNA_TIDAK_TERDAFTAR');
+  });
+
+  it('lets a scheduler\'s service account run the sweep without a role, and no one else', () => {
+    const SCHEDULERS = ['penjadwal@proyek.iam.gserviceaccount.com'];
+    expect(() => requireSweepAccess(STAFF, 'Penjadwal@proyek.iam.gserviceaccount.com', SCHEDULERS)).not.toThrow();
+    expect(() => requireSweepAccess(STAFF, 'admin@contoh.go.id', SCHEDULERS)).not.toThrow();
+    expect(refusal(() => requireSweepAccess(STAFF, 'petugas@contoh.go.id', SCHEDULERS)).code).toBe('PERAN_TIDAK_BERWENANG');
+    expect(refusal(() => requireSweepAccess(STAFF, 'lain@proyek.iam.gserviceaccount.com', SCHEDULERS)).code).toBe('PENGGUNA_TIDAK_TERDAFTAR');
   });
 
   it('lists the administrators', () => {
