@@ -176,7 +176,7 @@ async function deliver(io: Io, reg: WorkbookRegister, nomor: string, ns: readonl
   try {
     return await saveToOutbox(outboxDir(reg), nomor, ns, LOCAL_SENDER, now);
   } catch (e) {
-    io.err(`Peringatan: perubahan sudah tersimpan di register, tetapi pemberitahuan tidak dapat disimpan di ${outboxDir(reg)} (${(e as NodeJS.ErrnoException).code ?? 'galat'}). Sampaikan secara manual:`);
+    io.err(`Peringatan: perubahan sudah tersimpan di register, tetapi pemberitahuan tidak dapat disimpan di ${outboxDir(reg)} (${fsReason(e)}). Sampaikan secara manual:`);
     for (const n of ns) if (n.to.length > 0) io.err(`  - kepada ${n.to.join(', ')}: ${n.subject}`);
     return [];
   }

@@ -34,7 +34,7 @@ const LITERAL_XML_DELIMITER = '\u0000xml\u0000';
 
 /** A template is a letter of a few pages: 12 KB here. Far past that it is a mistake or an attack. */
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
-export const MAX_TEMPLATE_UNZIPPED_BYTES = 20 * 1024 * 1024;
+const MAX_TEMPLATE_UNZIPPED_BYTES = 20 * 1024 * 1024;
 
 /** A template over MAX_TEMPLATE_BYTES, wherever it came from. */
 export function templateTooLarge(file: string): PengaduanError {
@@ -67,7 +67,7 @@ async function refuseOversized(bytes: Uint8Array, file: string): Promise<void> {
     total += typeof declared === 'number' && Number.isFinite(declared) ? declared : MAX_TEMPLATE_UNZIPPED_BYTES;
   }
   if (total > MAX_TEMPLATE_UNZIPPED_BYTES) {
-    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" berisi lebih dari 20 MB setelah dibuka; bukan template naskah yang wajar.`);
+    throw new PengaduanError('TEMPLATE_TIDAK_VALID', `Template "${file}" berisi lebih dari ${MAX_TEMPLATE_UNZIPPED_BYTES / 1024 / 1024} MB setelah dibuka; bukan template naskah yang wajar.`);
   }
 }
 
