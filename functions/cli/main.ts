@@ -30,7 +30,7 @@ import { convertToPdf, sofficeCommand } from '../dokumen/pdf.js';
 import { documentFileName } from '../../core/dokumen/berkas.js';
 import { documentsFolder, loadLogo, LocalDocumentStore, writeFileAtomic } from '../dokumen/local.js';
 import { fsReason } from '../files.js';
-import { DEFAULT_REGISTER } from '../config.js';
+import { DEFAULT_REGISTER, shown } from '../config.js';
 import { complaintRow, DocumentSession, produceDocuments, type DocumentSink, type ProduceDeps, type Produced } from '../dokumen/produce.js';
 import { TEMPLATE_DIR, TemplateSource } from '../dokumen/render.js';
 import { alurJson, formatAction, formatAlur, formatComplaint, formatDocuments, formatIntake, formatList, formatSkema, formatSweep } from './format.js';
@@ -117,7 +117,7 @@ function clockOf(io: Io): Clock {
   let now = Date.now();
   if (fixed) {
     const t = tryParseInstant(fixed);
-    if (t === undefined) throw usage(`PENGADUAN_WAKTU "${fixed}" bukan waktu yang valid.`);
+    if (t === undefined) throw usage(`PENGADUAN_WAKTU "${shown(fixed, 40)}" bukan waktu ISO 8601 yang valid.`);
     now = t;
   }
   return { now, randomBytes: (n) => new Uint8Array(randomBytes(n)) };

@@ -309,6 +309,8 @@ describe('file problems', () => {
     });
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('perubahan sudah tersimpan di register');
+    // Why, in words staff understand (files.ts), with the system's code for support.
+    expect(r.err).toMatch(/\((sudah ada berkas dengan nama itu|bagian jalurnya adalah berkas, bukan folder); E[A-Z]+\)/);
     expect(r.err).toContain('kepada a@contoh.id');
     const list = await runCli(['--register', reg2, 'daftar', '--json'], { cwd: dir });
     expect((JSON.parse(list.out) as unknown[]).length).toBe(1);
