@@ -45,6 +45,31 @@ export function requireSweepAccess(staff: ReadonlyMap<string, StaffMember>, emai
   requireAccess(staff, email, 'sla');
 }
 
+/** Someone who can change the templates folder, as the document store reports it. */
+export interface TemplateEditor {
+  /** `user`, `group`, `domain` or `anyone` (with the link). */
+  readonly type: string;
+  readonly email?: string;
+  readonly domain?: string;
+}
+
+/**
+ * Who besides the administrators (and the service accounts the functions run as) can change the
+ * templates, as a warning for the administrators; undefined when no one else can.
+ */
+export function templateEditorsProblem(editors: readonly TemplateEditor[], admins: ReadonlySet<string>): string | undefined {
+  const others: string[] = [];
+  for (const p of editors) {
+    const email = (p.email ?? '').toLowerCase();
+    if (p.type === 'user' && (admins.has(email) || email.endsWith('.iam.gserviceaccount.com'))) continue;
+    const who = p.type === 'anyone' ? 'siapa pun yang memiliki tautan' : p.type === 'domain' ? `semua akun ${p.domain ?? 'domain'}` : p.type === 'group' ? `grup ${email}` : email;
+    if (!others.includes(who)) others.push(who);
+  }
+  if (others.length === 0) return undefined;
+  const shownList = others.slice(0, 3).join(', ') + (others.length > 3 ? `, dan ${others.length - 3} lainnya` : '');
+  return `Folder template Google Drive dapat diubah oleh ${shownList}, bukan hanya admin (peran admin di tab Peran). Template bawaan dipakai sampai izin folder itu dibatasi.`;
+}
+
 /** The e-mails of the active administrators (who alone may edit the templates). */
 export function adminEmails(staff: ReadonlyMap<string, StaffMember>): Set<string> {
   return new Set([...staff.values()].filter((m) => m.roles.includes('admin')).map((m) => m.email));

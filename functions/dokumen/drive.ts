@@ -11,6 +11,7 @@
 import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { JenisDokumen } from '../../sheets-schema/index.js';
+import { templateEditorsProblem, type TemplateEditor } from '../../core/akses.js';
 import { PengaduanError } from '../../core/errors.js';
 import type { Gambar, NamaTemplate } from '../../core/dokumen/kontrak.js';
 import { TEMPLATE_FILE } from '../../core/dokumen/kontrak.js';
@@ -218,7 +219,7 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
   async prepare(admins: ReadonlySet<string>): Promise<string | undefined> {
     const key = [...admins].sort().join(',');
     if (!this.editors || this.editors.key !== key || this.clock() - this.editors.at > LISTING_TTL_MS) {
-      const problem = this.permissions().then((list) => editorsProblem(list, admins));
+      const problem = this.permissions().then((list) => templateEditorsProblem(editorsOf(list), admins));
       this.editors = { at: this.clock(), key, problem };
       problem.catch(() => (this.editors = undefined));
     }
@@ -276,17 +277,9 @@ export class DriveTemplateSource extends DriveFolder implements TemplateLoader {
 
 const EDITING_ROLES = new Set(['owner', 'organizer', 'fileOrganizer', 'writer']);
 
-/** Who may edit the templates folder besides administrators and service accounts, as a warning. */
-function editorsProblem(permissions: readonly drive_v3.Schema$Permission[], admins: ReadonlySet<string>): string | undefined {
-  const others: string[] = [];
-  for (const p of permissions) {
-    if (!EDITING_ROLES.has(p.role ?? '')) continue;
-    const email = (p.emailAddress ?? '').toLowerCase();
-    if (p.type === 'user' && (admins.has(email) || email.endsWith('.iam.gserviceaccount.com'))) continue;
-    const who = p.type === 'anyone' ? 'siapa pun yang memiliki tautan' : p.type === 'domain' ? `semua akun ${p.domain ?? 'domain'}` : p.type === 'group' ? `grup ${email}` : email;
-    if (!others.includes(who)) others.push(who);
-  }
-  if (others.length === 0) return undefined;
-  const shownList = others.slice(0, 3).join(', ') + (others.length > 3 ? `, dan ${others.length - 3} lainnya` : '');
-  return `Folder template Google Drive dapat diubah oleh ${shownList}, bukan hanya admin (peran admin di tab Peran). Template bawaan dipakai sampai izin folder itu dibatasi.`;
+/** The folder's permissions that let someone change its content (the rule itself is core/akses.ts). */
+function editorsOf(permissions: readonly drive_v3.Schema$Permission[]): TemplateEditor[] {
+  return permissions
+    .filter((p) => EDITING_ROLES.has(p.role ?? ''))
+    .map((p) => ({ type: p.type ?? '', ...(p.emailAddress ? { email: p.emailAddress } : {}), ...(p.domain ? { domain: p.domain } : {}) }));
 }

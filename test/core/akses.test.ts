@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERAN, PERAN_LABEL, type Peran } from '../../sheets-schema/index.js';
-import { adminEmails, LAYANAN, requireAccess, requireSweepAccess } from '../../core/akses.js';
+import { adminEmails, LAYANAN, requireAccess, requireSweepAccess, templateEditorsProblem } from '../../core/akses.js';
 import type { StaffMember } from '../../core/context.js';
 import { refusal } from '../helpers/refusal.js';
 
@@ -36,5 +36,26 @@ describe('requireAccess', () => {
 
   it('lists the administrators', () => {
     expect([...adminEmails(STAFF)].sort()).toEqual(['admin@contoh.go.id', 'ganda@contoh.go.id']);
+  });
+});
+
+describe('templateEditorsProblem: who besides the administrators can change the templates', () => {
+  const ADMINS = new Set(['admin@contoh.go.id']);
+  it('is silent when only administrators and service accounts can', () => {
+    expect(templateEditorsProblem([{ type: 'user', email: 'Admin@contoh.go.id' }, { type: 'user', email: 'fungsi@proyek.iam.gserviceaccount.com' }], ADMINS)).toBeUndefined();
+  });
+
+  it.each([
+    [{ type: 'user', email: 'rina.petugas@contoh.go.id' }, 'rina.petugas@contoh.go.id'],
+    [{ type: 'group', email: 'staf@contoh.go.id' }, 'grup staf@contoh.go.id'],
+    [{ type: 'domain', domain: 'contoh.go.id' }, 'semua akun contoh.go.id'],
+    [{ type: 'anyone' }, 'siapa pun yang memiliki tautan'],
+  ])('names %j', (editor, who) => {
+    expect(templateEditorsProblem([editor], ADMINS)).toContain(`dapat diubah oleh ${who}, bukan hanya admin`);
+  });
+
+  it('names three and counts the rest', () => {
+    const many = ['a', 'b', 'c', 'd', 'e'].map((n) => ({ type: 'user', email: `${n}@contoh.go.id` }));
+    expect(templateEditorsProblem(many, ADMINS)).toContain('a@contoh.go.id, b@contoh.go.id, c@contoh.go.id, dan 2 lainnya');
   });
 });
