@@ -10,6 +10,7 @@
  * docs/looker-studio.md tells an administrator how to build the template report once from this
  * definition; `pengaduan dasbor-url` prints the URL.
  */
+import { columnLetters } from './table.js';
 import { DASBOR_COLUMNS, stageColumn, STATUS, isFinalStatus, TABS, type Column } from '../sheets-schema/index.js';
 import { ageBuckets, BELUM_DIHITUNG } from './dasbor.js';
 import { PengaduanError } from './errors.js';
@@ -58,11 +59,6 @@ export interface LookerReport {
 }
 
 /** Spreadsheet column letters of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** The Dasbor tab's columns, from A to its last schema column, every row: nothing beside it. */
 export const DASBOR_RANGE = `A1:${columnLetters(DASBOR_COLUMNS.length)}`;

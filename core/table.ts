@@ -103,3 +103,10 @@ export function missingColumnError(tab: Tab, key: string): PengaduanError {
   const header = tab.columns.find((c) => c.key === key)?.header ?? key;
   return new PengaduanError('KOLOM_TIDAK_DITEMUKAN', `Kolom "${header}" tidak ditemukan di tab "${tab.name}".`);
 }
+
+/** A spreadsheet's column letters for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}

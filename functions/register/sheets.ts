@@ -24,22 +24,13 @@ import { PengaduanError } from '../../core/errors.js';
 import type { CellValue } from '../../core/record.js';
 import type { RegisterTables, TableLike } from '../../core/register.js';
 import { GoogleApi, httpStatusOf } from '../google-api.js';
-import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, scalarCell, type Row } from '../../core/table.js';
+import { assertAppenders, assertWriter, columnPositions, duplicateKeyError, missingColumnError, scalarCell, columnLetters, type Row } from '../../core/table.js';
 
 /** What the API hands back with UNFORMATTED_VALUE. */
 type ApiCell = string | number | boolean | null | undefined;
 
 /** `A`, `B`, … `Z`, `AA` for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const columnLetter = (index: number): string => columnLetters(index + 1);
 
 function columnIndex(letters: string): number {
   let n = 0;

@@ -11,7 +11,8 @@ import { DASBOR_COLUMNS, KELURAHAN, KELURAHAN_NAMA, REGISTER_COLUMNS, stageColum
 import { ageBuckets, dasborFigures, median, monthLabel } from '../../core/dasbor.js';
 import { dashboardRow, type DasborRow } from '../../core/dashboard.js';
 import { isPengaduanError } from '../../core/errors.js';
-import { columnLetters, DASBOR_RANGE, linkingUrl, lookerReport, parseSheetRef } from '../../core/looker.js';
+import { DASBOR_RANGE, linkingUrl, lookerReport, parseSheetRef } from '../../core/looker.js';
+import { columnLetters } from '../../core/table.js';
 import { officialArea } from '../../core/wilayah.js';
 import { ROOT } from '../helpers/wb-fixtures.js';
 
@@ -180,6 +181,7 @@ describe('the Looker Studio report', () => {
   const piiHeaders = REGISTER_COLUMNS.filter((c) => c.pii).map((c) => c.header);
 
   it('reads the Dasbor tab from column A to its last column, every field a Dasbor column or computed from them', () => {
+    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
     expect(DASBOR_RANGE).toBe(`A1:${columnLetters(DASBOR_COLUMNS.length)}`);
     expect([columnLetters(1), columnLetters(26), columnLetters(27), columnLetters(31)]).toEqual(['A', 'Z', 'AA', 'AE']);
     for (const field of report.dataSource.fields) {

@@ -9,6 +9,7 @@
  * static file on any web host (`pengaduan halaman-cek --status-url URL`), with the policy in a
  * <meta> element since a static host may send no header of its own.
  */
+import { STATUS_TIDAK_TERSEDIA } from '../../../core/status-warga.js';
 import { KODE_AKSES_LENGTH } from '../../../core/numbering.js';
 import { BASE_STYLE, esc, shell, type Page } from './html.js';
 
@@ -33,7 +34,7 @@ dd{margin:2px 0 0}
 ul{margin:4px 0 0;padding-left:20px}
 `;
 
-/** The page's behaviour; `STATUS_URL` is set in front of it. */
+/** The page's behaviour; `STATUS_URL` and `TIDAK_TERSEDIA` are set in front of it. */
 const SCRIPT_BODY = `
 var form = document.getElementById('cek');
 var out = document.getElementById('hasil');
@@ -64,7 +65,7 @@ form.addEventListener('submit', function (event) {
   }).then(function (res) {
     return res.json().catch(function () { return { ok: false, pesan: 'Jawaban layanan tidak dapat dibaca. Coba lagi beberapa saat lagi.' }; });
   }).then(function (a) {
-    if (!a || a.ok !== true) { fail(a && typeof a.pesan === 'string' ? a.pesan : 'Layanan cek status sedang tidak dapat dipakai. Coba lagi beberapa saat lagi.'); return; }
+    if (!a || a.ok !== true) { fail(a && typeof a.pesan === 'string' ? a.pesan : TIDAK_TERSEDIA); return; }
     var list = el('dl');
     row(list, 'Langkah berikutnya', a.berikutnya);
     if (!a.selesai) row(list, 'Batas waktu penyelesaian', a.tenggatTeks);
@@ -107,7 +108,8 @@ function originOf(url: string): string | undefined {
 
 export function cekPage(o: CekOptions): Page {
   // JSON in a script: "<" escaped, so no value can close the element.
-  const script = `'use strict';\nvar STATUS_URL = ${JSON.stringify(o.statusUrl).replace(/</g, '\\u003c')};${SCRIPT_BODY}`;
+  const literal = (v: string): string => JSON.stringify(v).replace(/</g, '\\u003c');
+  const script = `'use strict';\nvar STATUS_URL = ${literal(o.statusUrl)};\nvar TIDAK_TERSEDIA = ${literal(STATUS_TIDAK_TERSEDIA)};${SCRIPT_BODY}`;
   const origin = originOf(o.statusUrl);
   const target = origin ?? "'self'";
   const body = `<header class="kop"><p>${esc(o.instansi)}</p><h1>Cek Status Pengaduan</h1></header>
